@@ -1,0 +1,2 @@
+export { ApiModule } from './api.module';
+export { bodyLimitBytes, createHttpApp, listen } from './http-app';

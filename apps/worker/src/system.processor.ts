@@ -1,0 +1,21 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import type { Job } from 'bullmq';
+import { inJobContext, QueueName, type QueueJob } from '@claimdesk/queue';
+import { SystemService } from '@claimdesk/system';
+
+@Processor(QueueName.System, { concurrency: 4 })
+export class SystemProcessor extends WorkerHost {
+  constructor(private readonly system: SystemService) {
+    super();
+  }
+
+  async process(job: Job): Promise<void> {
+    const typed = job as unknown as QueueJob<typeof QueueName.System>;
+    await inJobContext(typed, async () => {
+      switch (typed.name) {
+        case 'system.ping':
+          return this.system.answerPing(typed.data.pingId);
+      }
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import type { AllowedHost } from './allowed-host';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+/**
+ * The validated configuration, built once from the environment and injected
+ * wherever settings are needed (`process.env` is read nowhere else).
+ */
+export class AppConfig {
+  /** External PostgreSQL, or undefined to run the embedded server under `dataDir`. */
+  readonly databaseUrl?: string;
+  /** Redis for BullMQ, or undefined to run BullMQ on its PostgreSQL backend. */
+  readonly redisUrl?: string;
+  /** Absolute path of the folder for the embedded database and local state. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly host: string;
+  readonly fetchAllowedHosts: readonly AllowedHost[];
+  /** Explicit `SESSION_SECRET`, or undefined to use the one kept in `dataDir`. */
+  readonly sessionSecret?: string;
+  readonly consensusMinVerdicts: number;
+  /** Key prefix of BullMQ's Redis keys (Redis backend only). */
+  readonly queuePrefix: string;
+  readonly logLevel: LogLevel;
+
+  constructor(values: AppConfig) {
+    Object.assign(this, values);
+    Object.freeze(this);
+  }
+}

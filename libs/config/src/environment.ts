@@ -1,0 +1,76 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+const blankToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const toInteger = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  if (value.trim() === '') return undefined;
+  return /^-?\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+};
+
+/**
+ * The environment variables Claimdesk reads, as documented in the README's
+ * configuration table. Validated once at start; every failure is reported.
+ */
+export class Environment {
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  DATA_DIR?: string;
+
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'PORT must be an integer between 0 and 65535' })
+  @Min(0, { message: 'PORT must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be an integer between 0 and 65535' })
+  PORT?: number;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:\-[\]]+$/, { message: 'HOST must be a host name or an IP address' })
+  HOST?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  FETCH_ALLOWED_HOSTS?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters long' })
+  @MaxLength(1024)
+  SESSION_SECRET?: string;
+
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'CONSENSUS_MIN_VERDICTS must be an integer between 1 and 20' })
+  @Min(1, { message: 'CONSENSUS_MIN_VERDICTS must be an integer between 1 and 20' })
+  @Max(20, { message: 'CONSENSUS_MIN_VERDICTS must be an integer between 1 and 20' })
+  CONSENSUS_MIN_VERDICTS?: number;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1 to 64 letters, digits, "-" or "_"' })
+  QUEUE_PREFIX?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  LOG_LEVEL?: string;
+}

@@ -1,0 +1,31 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+
+type Classes = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
+
+export interface SchemaDefinition {
+  entities: Classes;
+  migrations: MixedList<string | (new (...args: never[]) => unknown)>;
+}
+
+/**
+ * The single TypeORM configuration used by the Nest apps, the CLI and the
+ * migration tooling. The schema only ever changes through migrations.
+ */
+export function dataSourceOptions(
+  url: string,
+  schema: SchemaDefinition,
+  applicationName = 'claimdesk',
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: schema.entities as DataSourceOptions['entities'],
+    migrations: schema.migrations as DataSourceOptions['migrations'],
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error', 'warn', 'migration'],
+    extra: { max: 20, application_name: applicationName },
+  };
+}

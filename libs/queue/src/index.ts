@@ -1,0 +1,19 @@
+export { inJobContext } from './job-context';
+export {
+  type JobData,
+  type JobName,
+  type JobPayloads,
+  type JobRequest,
+  type QueueJob,
+  QueueName,
+  jobQueue,
+} from './job-contract';
+export { defaultJobOptions, jobOptionsFor } from './job-options';
+export { type EnqueueOptions, JobOutbox } from './job-outbox';
+export { OutboxJob } from './outbox-job.entity';
+export { OutboxRelay, outboxChannel } from './outbox-relay';
+export { OutboxRepository } from './outbox.repository';
+export { QueueBackend, type QueueBackendKind } from './queue-backend';
+export { QueueHealthIndicator } from './queue-health.indicator';
+export { QueueModule } from './queue.module';
+export { QueueRegistry } from './queue-registry';

@@ -1,0 +1,40 @@
+/**
+ * The job contract: every queue, every job name and the payload each carries.
+ * Payloads hold ids and small scalars only; the relay adds the correlation id
+ * of the request that caused the job.
+ */
+export const QueueName = {
+  System: 'system',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+export interface JobPayloads {
+  /** Proves the backbone end to end: records that a ping travelled outbox → queue → worker. */
+  'system.ping': { pingId: string };
+}
+
+export type JobName = keyof JobPayloads;
+
+/** What a payload field may hold: ids and small scalars, never rows or documents. */
+export type JobScalar = string | number | boolean | null;
+
+/** Fails to compile when a payload above carries anything but scalars. */
+export type PayloadsAreScalar = JobPayloads[JobName] extends Record<string, JobScalar> ? true : never;
+const payloadsAreScalar: PayloadsAreScalar = true;
+void payloadsAreScalar;
+
+/** The queue each job runs on: one processor per queue switches over its names. */
+export const jobQueue = {
+  'system.ping': QueueName.System,
+} as const satisfies Record<JobName, QueueName>;
+
+/** A job to enqueue: a discriminated union over the job names. */
+export type JobRequest = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
+
+/** What a processor receives: the payload plus the correlation id, when there was one. */
+export type JobData<N extends JobName> = JobPayloads[N] & { correlationId?: string };
+
+/** The jobs of one queue, as a processor sees them. */
+export type QueueJob<Q extends QueueName> = {
+  [N in JobName]: (typeof jobQueue)[N] extends Q ? { name: N; data: JobData<N> } : never;
+}[JobName];

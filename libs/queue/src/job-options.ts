@@ -1,0 +1,23 @@
+import type { JobsOptions } from 'bullmq';
+import type { JobName } from './job-contract';
+
+/**
+ * Retry policy, in one place: failed jobs are kept for inspection and retried
+ * with exponential backoff; handlers throw `UnrecoverableError` for failures
+ * retrying cannot fix.
+ */
+export const defaultJobOptions: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1_000 },
+  removeOnComplete: { age: 24 * 60 * 60, count: 10_000 },
+  removeOnFail: false,
+};
+
+/** Per-job departures from {@link defaultJobOptions}. */
+export const jobOptionOverrides: Partial<Record<JobName, JobsOptions>> = {
+  'system.ping': { attempts: 3 },
+};
+
+export function jobOptionsFor(name: JobName): JobsOptions {
+  return { ...defaultJobOptions, ...jobOptionOverrides[name] };
+}

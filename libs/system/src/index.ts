@@ -1,0 +1,3 @@
+export { SystemPing } from './system-ping.entity';
+export { SystemModule } from './system.module';
+export { type PingStatus, SystemService } from './system.service';

@@ -1,0 +1,11 @@
+export { type TestQueueBackend, queueBackends } from './queue-backends';
+export {
+  adminDatabaseUrl,
+  createTestDatabase,
+  databaseUrl,
+  setUpTestRun,
+  tearDownTestRun,
+  type TestDatabase,
+  testEnv,
+} from './test-environment';
+export { clearQueueBackend, eventually, startTestContext, testRuntime } from './test-runtime';
