@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
-import { loadConfig } from '@claimdesk/config';
-import { createRootLogger, PinoNestLogger } from '@claimdesk/observability';
+import type { AppConfig } from '@claimdesk/config';
+import { createRootLogger, PinoNestLogger, withCorrelationId } from '@claimdesk/observability';
 import { openDatabaseServer } from '@claimdesk/persistence';
-import { migrate, RuntimeModule } from '@claimdesk/runtime';
+import { loadConfigOrExit, migrate, RuntimeModule } from '@claimdesk/runtime';
 import { SystemModule, SystemService } from '@claimdesk/system';
 
 /** A command's failure that the user can fix: printed as one line, exit code 2. */
@@ -21,9 +22,9 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'migrate':
-      return runMigrate(rest);
+      return runMigrate(rest, cliContext());
     case 'ping':
-      return runPing(rest);
+      return runPing(rest, cliContext());
     case undefined:
     case 'help':
     case '--help':
@@ -34,15 +35,24 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-/** CLI logs go to stderr, so standard output carries only the command's result. */
-function cliLogger(): pino.Logger {
-  return createRootLogger(loadConfig().logLevel === 'info' ? 'warn' : loadConfig().logLevel, pino.destination(2));
+interface CliContext {
+  config: AppConfig;
+  logger: pino.Logger;
 }
 
-async function runMigrate(args: string[]): Promise<void> {
+/**
+ * The configuration, and a logger on standard error, so standard output
+ * carries only the result. The default `info` level is quieted to `warn` here:
+ * an operator command reports its outcome itself.
+ */
+function cliContext(): CliContext {
+  const config = loadConfigOrExit();
+  const level = config.logLevel === 'info' ? 'warn' : config.logLevel;
+  return { config, logger: createRootLogger(level, pino.destination(2)).child({ role: 'cli' }) };
+}
+
+async function runMigrate(args: string[], { config, logger }: CliContext): Promise<void> {
   parse(args, {});
-  const config = loadConfig();
-  const logger = cliLogger();
   const server = await openDatabaseServer(config, (message) => logger.info(message));
   try {
     const applied = await migrate(server.url, logger);
@@ -56,14 +66,12 @@ async function runMigrate(args: string[]): Promise<void> {
   }
 }
 
-async function runPing(args: string[]): Promise<void> {
+async function runPing(args: string[], { config, logger }: CliContext): Promise<void> {
   const { timeout } = parse(args, { timeout: { type: 'string', default: '30' } });
   const timeoutSeconds = Number(timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError('--timeout must be a positive number of seconds');
 
-  const config = loadConfig();
-  const logger = cliLogger();
   const database = await openDatabaseServer(config, (message) => logger.info(message));
   try {
     await migrate(database.url, logger);
@@ -74,7 +82,7 @@ async function runPing(args: string[]): Promise<void> {
     try {
       const system = app.get(SystemService);
       const started = Date.now();
-      const pingId = await system.requestPing();
+      const pingId = await withCorrelationId(`cli-${randomUUID()}`, () => system.requestPing());
       const deadline = started + timeoutSeconds * 1000;
       for (;;) {
         const ping = await system.findPing(pingId);

@@ -1,9 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { inJobContext, QueueName, type QueueJob } from '@claimdesk/queue';
+import { inJobContext, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
 import { SystemService } from '@claimdesk/system';
 
-@Processor(QueueName.System, { concurrency: 4 })
+@Processor(QueueName.System, { ...workerDefaults, concurrency: 4 })
 export class SystemProcessor extends WorkerHost {
   constructor(private readonly system: SystemService) {
     super();

@@ -8,7 +8,7 @@ export {
   QueueName,
   jobQueue,
 } from './job-contract';
-export { defaultJobOptions, jobOptionsFor } from './job-options';
+export { defaultJobOptions, jobOptionsFor, workerDefaults } from './job-options';
 export { type EnqueueOptions, JobOutbox } from './job-outbox';
 export { OutboxJob } from './outbox-job.entity';
 export { OutboxRelay, outboxChannel } from './outbox-relay';

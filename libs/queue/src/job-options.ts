@@ -1,4 +1,4 @@
-import type { JobsOptions } from 'bullmq';
+import type { JobsOptions, WorkerOptions } from 'bullmq';
 import type { JobName } from './job-contract';
 
 /**
@@ -21,3 +21,14 @@ export const jobOptionOverrides: Partial<Record<JobName, JobsOptions>> = {
 export function jobOptionsFor(name: JobName): JobsOptions {
   return { ...defaultJobOptions, ...jobOptionOverrides[name] };
 }
+
+/**
+ * Worker settings every processor starts from. A job whose worker died is
+ * released when its lock lapses (renewed every `lockDuration / 2` while the
+ * worker lives) and picked up by the next stalled-job check.
+ */
+export const workerDefaults = {
+  lockDuration: 15_000,
+  stalledInterval: 15_000,
+  maxStalledCount: 2,
+} as const satisfies Partial<WorkerOptions>;

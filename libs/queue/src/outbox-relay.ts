@@ -60,8 +60,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     });
   }
 
-  /** Relays until the outbox has nothing due; resolves when idle. */
-  async drain(): Promise<void> {
+  /** Wakes the relay and resolves once it has relayed everything due. */
+  async flush(): Promise<void> {
+    this.wake();
+    while (this.running !== undefined) await this.running;
+  }
+
+  private async drain(): Promise<void> {
     while (this.wanted && !this.stopped) {
       this.wanted = false;
       try {

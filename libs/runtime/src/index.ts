@@ -1,4 +1,4 @@
 export { runProcess } from './run-process';
-export { migrate, openRuntime, type Runtime } from './runtime';
+export { loadConfigOrExit, migrate, openRuntime, type Runtime } from './runtime';
 export { RuntimeModule } from './runtime.module';
 export { closeOnSignal } from './shutdown';

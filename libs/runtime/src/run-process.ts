@@ -19,6 +19,7 @@ export function runProcess(role: string, start: (runtime: Runtime) => Promise<IN
       process.exit(1);
     }
     await closeOnSignal(app, runtime);
+    process.exit(0);
   };
   run().catch((error: unknown) => {
     console.error(error);

@@ -19,16 +19,7 @@ export interface Runtime {
  * pending migrations.
  */
 export async function openRuntime(role: string, env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
-  let config: AppConfig;
-  try {
-    config = loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(78); // EX_CONFIG
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit(env);
   const logger = createRootLogger(config.logLevel).child({ role });
   const database = await openDatabaseServer(config, (message) => logger.info({ context: 'EmbeddedPostgres' }, message));
   try {
@@ -38,6 +29,19 @@ export async function openRuntime(role: string, env: NodeJS.ProcessEnv = process
     throw error;
   }
   return { role, config, logger, database };
+}
+
+/** Loads the configuration, or prints one line per problem and exits with EX_CONFIG (78). */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
 }
 
 /** Applies pending migrations, logging each one applied. */

@@ -9,3 +9,4 @@ export {
   testEnv,
 } from './test-environment';
 export { clearQueueBackend, eventually, startTestContext, testRuntime } from './test-runtime';
+export { type ClaimdeskApp, freePort, runCli, type RunningProcess, startProcess, waitForHttp } from './processes';
