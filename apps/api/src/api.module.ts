@@ -1,8 +1,44 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AccountsModule } from '@claimdesk/accounts';
+import { ClaimsModule } from '@claimdesk/claims';
+import { AppConfig } from '@claimdesk/config';
+import { IdempotencyModule } from '@claimdesk/idempotency';
+import { SourcesModule } from '@claimdesk/sources';
+import { AuthGuard } from './auth/auth.guard';
+import { TokenThrottlerGuard } from './auth/token-throttler.guard';
+import { ClaimsController } from './claims/claims.controller';
 import { HealthModule } from './health/health.module';
+import { IdempotentReplies } from './idempotency/idempotent-replies';
+import { ProblemFilter } from './problem/problem.filter';
+import { createValidationPipe } from './problem/validation.pipe';
+import { SourcesController } from './sources/sources.controller';
 
-/** The HTTP API and web UI: controllers and pages over the domain libs. */
+/**
+ * The HTTP API: controllers over the domain libs. Every route goes through the
+ * auth guard (default deny), then the per-token rate limit, then validation;
+ * every error leaves as problem+json.
+ */
 @Module({
-  imports: [HealthModule],
+  imports: [
+    AccountsModule,
+    ClaimsModule,
+    HealthModule,
+    IdempotencyModule,
+    SourcesModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
+    }),
+  ],
+  controllers: [ClaimsController, SourcesController],
+  providers: [
+    IdempotentReplies,
+    { provide: APP_GUARD, useClass: AuthGuard },
+    { provide: APP_GUARD, useClass: TokenThrottlerGuard },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemFilter },
+  ],
 })
 export class ApiModule {}

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
-import type { DynamicModule } from '@nestjs/common';
+import { type DynamicModule, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationIdFrom, enterCorrelationId, PinoNestLogger } from '@claimdesk/observability';
 import type { Runtime } from '@claimdesk/runtime';
+import { serveOpenApi } from './openapi/openapi';
+import { sendProblem } from './problem/problem.filter';
 
 export const bodyLimitBytes = 1024 * 1024;
 
@@ -19,6 +21,8 @@ export async function createHttpApp(root: DynamicModule, runtime: Runtime): Prom
     genReqId: (request: IncomingMessage) => correlationIdFrom(request.headers['x-request-id']),
   });
   const fastify = adapter.getInstance();
+  // The API speaks JSON only: a text/plain body is 415, not a string to validate.
+  fastify.removeContentTypeParser(['text/plain']);
   // onRequest covers the early phases; preHandler re-enters after the body has
   // been read, whose stream events run outside the request's async context.
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -50,6 +54,10 @@ export async function createHttpApp(root: DynamicModule, runtime: Runtime): Prom
     abortOnError: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health/{*path}'] });
+  // Body-parsing failures happen before Nest routes the request: same problem+json.
+  const problemLog = new Logger('Problem');
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLog));
+  serveOpenApi(app);
   return app;
 }
 

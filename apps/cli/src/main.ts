@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
+import { AccountsModule, AccountsService } from '@claimdesk/accounts';
 import type { AppConfig } from '@claimdesk/config';
+import { DomainError } from '@claimdesk/errors';
 import { createRootLogger, PinoNestLogger, withCorrelationId } from '@claimdesk/observability';
 import { openDatabaseServer } from '@claimdesk/persistence';
 import { loadConfigOrExit, migrate, RuntimeModule } from '@claimdesk/runtime';
@@ -14,6 +16,10 @@ class UsageError extends Error {}
 const usage = `Usage: npm run cli -- <command> [options]
 
 Commands:
+  user:create --email E --name N --role submitter|reviewer|editor|admin [--password P]
+                          create a user; prints the password when it was generated
+  token:create --email E [--name N]
+                          create an API token for a user; prints it once, alone on the last line
   migrate                 apply pending database migrations
   ping [--timeout S]      send a system.ping job through the outbox and wait for a worker to answer
 `;
@@ -21,6 +27,10 @@ Commands:
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'user:create':
+      return runUserCreate(rest, cliContext());
+    case 'token:create':
+      return runTokenCreate(rest, cliContext());
     case 'migrate':
       return runMigrate(rest, cliContext());
     case 'ping':
@@ -49,6 +59,64 @@ function cliContext(): CliContext {
   const config = loadConfigOrExit();
   const level = config.logLevel === 'info' ? 'warn' : config.logLevel;
   return { config, logger: createRootLogger(level, pino.destination(2)).child({ role: 'cli' }) };
+}
+
+async function runUserCreate(args: string[], context: CliContext): Promise<void> {
+  const { email, name, role, password } = parse(args, {
+    email: { type: 'string' },
+    name: { type: 'string' },
+    role: { type: 'string' },
+    password: { type: 'string' },
+  });
+  if (email === undefined || name === undefined || role === undefined) {
+    throw new UsageError('user:create needs --email, --name and --role');
+  }
+  await withAccounts(context, async (accounts) => {
+    const user = await accounts.createUser({ email, name, role, ...(password === undefined ? {} : { password }) });
+    process.stdout.write(`Created ${user.role} ${user.name} <${user.email}> (${user.id})\n`);
+    if (user.generatedPassword !== undefined)
+      process.stdout.write(`Password (shown once): ${user.generatedPassword}\n`);
+  });
+}
+
+async function runTokenCreate(args: string[], context: CliContext): Promise<void> {
+  const { email, name } = parse(args, { email: { type: 'string' }, name: { type: 'string' } });
+  if (email === undefined) throw new UsageError('token:create needs --email');
+  await withAccounts(context, async (accounts) => {
+    const token = await accounts.createToken({ email, ...(name === undefined ? {} : { name }) });
+    process.stderr.write(`Token "${token.name}" (${token.id}) created; it is shown once and stored only as a hash:\n`);
+    process.stdout.write(`${token.token}\n`);
+  });
+}
+
+/** Runs `work` with the accounts service on the migrated database; domain errors are the user's to fix. */
+async function withAccounts(
+  { config, logger }: CliContext,
+  work: (accounts: AccountsService) => Promise<void>,
+): Promise<void> {
+  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  try {
+    await migrate(database.url, logger);
+    const app = await NestFactory.createApplicationContext(
+      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [AccountsModule]),
+      { logger: new PinoNestLogger(logger) },
+    );
+    try {
+      await work(app.get(AccountsService));
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const fields = (error.details.errors ?? [])
+          .map((problem) => `\n  --${problem.field} ${problem.message}`)
+          .join('');
+        throw new UsageError(`${error.message}${fields}`);
+      }
+      throw error;
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.stop();
+  }
 }
 
 async function runMigrate(args: string[], { config, logger }: CliContext): Promise<void> {

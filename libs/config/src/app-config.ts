@@ -19,6 +19,8 @@ export class AppConfig {
   /** Explicit `SESSION_SECRET`, or undefined to use the one kept in `dataDir`. */
   readonly sessionSecret?: string;
   readonly consensusMinVerdicts: number;
+  /** API requests one token may make per minute (per process). */
+  readonly rateLimitPerMinute: number;
   /** Key prefix of BullMQ's Redis keys (Redis backend only). */
   readonly queuePrefix: string;
   readonly logLevel: LogLevel;

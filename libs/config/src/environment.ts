@@ -62,6 +62,13 @@ export class Environment {
   @Max(20, { message: 'CONSENSUS_MIN_VERDICTS must be an integer between 1 and 20' })
   CONSENSUS_MIN_VERDICTS?: number;
 
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  @Min(1, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
+  RATE_LIMIT_PER_MINUTE?: number;
+
   @Transform(blankToUndefined)
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1 to 64 letters, digits, "-" or "_"' })

@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       fetchAllowedHosts: [],
       sessionSecret: undefined,
       consensusMinVerdicts: 2,
+      rateLimitPerMinute: 600,
       queuePrefix: 'claimdesk',
       logLevel: 'info',
     });
@@ -30,6 +31,7 @@ describe('loadConfig', () => {
         SESSION_SECRET: 'x'.repeat(40),
         CONSENSUS_MIN_VERDICTS: '3',
         QUEUE_PREFIX: 'cd_test-1',
+        RATE_LIMIT_PER_MINUTE: '120',
         LOG_LEVEL: 'debug',
       },
       '/',
@@ -44,6 +46,7 @@ describe('loadConfig', () => {
       sessionSecret: 'x'.repeat(40),
       consensusMinVerdicts: 3,
       queuePrefix: 'cd_test-1',
+      rateLimitPerMinute: 120,
       logLevel: 'debug',
     });
   });
@@ -64,6 +67,7 @@ describe('loadConfig', () => {
         SESSION_SECRET: 'short',
         CONSENSUS_MIN_VERDICTS: '0',
         QUEUE_PREFIX: 'has:colon',
+        RATE_LIMIT_PER_MINUTE: '0',
         LOG_LEVEL: 'loud',
       });
     } catch (error) {
@@ -71,7 +75,7 @@ describe('loadConfig', () => {
     }
     expect(caught).toBeInstanceOf(ConfigurationError);
     const problems = (caught as ConfigurationError).problems;
-    expect(problems).toHaveLength(9);
+    expect(problems).toHaveLength(10);
     for (const name of [
       'DATABASE_URL',
       'REDIS_URL',
@@ -81,6 +85,7 @@ describe('loadConfig', () => {
       'SESSION_SECRET',
       'CONSENSUS_MIN_VERDICTS',
       'QUEUE_PREFIX',
+      'RATE_LIMIT_PER_MINUTE',
       'LOG_LEVEL',
     ]) {
       expect(problems.filter((line) => line.startsWith(name))).toHaveLength(1);

@@ -35,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     fetchAllowedHosts: allowed.hosts,
     sessionSecret: raw.SESSION_SECRET,
     consensusMinVerdicts: raw.CONSENSUS_MIN_VERDICTS ?? 2,
+    rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 600,
     queuePrefix: raw.QUEUE_PREFIX ?? 'claimdesk',
     logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
   });
@@ -49,6 +50,7 @@ const knownVariables = [
   'FETCH_ALLOWED_HOSTS',
   'SESSION_SECRET',
   'CONSENSUS_MIN_VERDICTS',
+  'RATE_LIMIT_PER_MINUTE',
   'QUEUE_PREFIX',
   'LOG_LEVEL',
 ] as const satisfies readonly (keyof Environment)[];

@@ -24,6 +24,8 @@ export function dataSourceOptions(
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+; no uuid-ossp extension needed.
+    uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: ['error', 'warn', 'migration'],
     extra: { max: 20, application_name: applicationName },

@@ -5,12 +5,15 @@
  */
 export const QueueName = {
   System: 'system',
+  Sources: 'sources',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export interface JobPayloads {
   /** Proves the backbone end to end: records that a ping travelled outbox → queue → worker. */
   'system.ping': { pingId: string };
+  /** Fetches a source and stores a snapshot. */
+  'source.fetch': { sourceId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -26,6 +29,7 @@ void payloadsAreScalar;
 /** The queue each job runs on: one processor per queue switches over its names. */
 export const jobQueue = {
   'system.ping': QueueName.System,
+  'source.fetch': QueueName.Sources,
 } as const satisfies Record<JobName, QueueName>;
 
 /** A job to enqueue: a discriminated union over the job names. */

@@ -1,13 +1,31 @@
+import { ApiToken, User } from '@claimdesk/accounts';
+import { Appearance, Claim, Claimant } from '@claimdesk/claims';
+import { Event } from '@claimdesk/events';
+import { IdempotencyKey } from '@claimdesk/idempotency';
 import type { SchemaDefinition } from '@claimdesk/persistence';
 import { OutboxJob } from '@claimdesk/queue';
+import { Source, SourceSnapshot } from '@claimdesk/sources';
 import { SystemPing } from '@claimdesk/system';
 import { Foundation1764244800000 } from './migrations/1764244800000-foundation';
+import { ClaimsAndSources1795784495008 } from './migrations/1795784495008-claims-and-sources';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
  * template database and the migration generator all read this one list.
  */
 export const schema: SchemaDefinition = {
-  entities: [OutboxJob, SystemPing],
-  migrations: [Foundation1764244800000],
+  entities: [
+    OutboxJob,
+    SystemPing,
+    User,
+    ApiToken,
+    Source,
+    SourceSnapshot,
+    Claimant,
+    Claim,
+    Appearance,
+    Event,
+    IdempotencyKey,
+  ],
+  migrations: [Foundation1764244800000, ClaimsAndSources1795784495008],
 };

@@ -1,8 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator, type HealthCheckResult } from '@nestjs/terminus';
+import { ApiTags } from '@nestjs/swagger';
 import { DatabaseServer } from '@claimdesk/persistence';
 import { QueueHealthIndicator } from '@claimdesk/queue';
+import { Public } from '../auth/access.decorators';
 
+@ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Principal } from '@claimdesk/accounts';
+import { type ClaimSummaryView, type ClaimView, ClaimsService, type EventView, type Page } from '@claimdesk/claims';
+import { MinRole } from '../auth/access.decorators';
+import type { AuthenticatedRequest } from '../auth/authenticated-request';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { IdempotentReplies } from '../idempotency/idempotent-replies';
+import { uuidParam } from '../validation/uuid-param.pipe';
+import { ApiProblems } from '../openapi/api-problems.decorator';
+import { ClaimPageResponse, ClaimResponse, EventPageResponse } from './claim.response';
+import { CreateClaimRequest } from './create-claim.request';
+import { ListClaimsQuery, PageQuery } from './list-claims.query';
+
+const defaultLimit = 50;
+
+@ApiTags('claims')
+@Controller('claims')
+export class ClaimsController {
+  constructor(
+    private readonly claims: ClaimsService,
+    private readonly replies: IdempotentReplies,
+  ) {}
+
+  @Post()
+  @MinRole('submitter')
+  @ApiOperation({ summary: 'Submit a claim, with its claimant and where it appeared' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Repeat-safe submission: a repeat returns the first response; kept 24 h, scoped to the caller',
+  })
+  @ApiCreatedResponse({ type: ClaimResponse, description: 'The claim, in submitted, with the similar claims found' })
+  @ApiProblems(400, 404, 409, 413, 422, 429)
+  async submit(
+    @Body() body: CreateClaimRequest,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: AuthenticatedRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.replies.send(request, reply, async () => ({
+      status: 201,
+      body: await this.claims.submit(principal, body),
+    }));
+  }
+
+  @Get()
+  @MinRole('submitter')
+  @ApiOperation({ summary: 'List claims, newest first, or search them with q' })
+  @ApiOkResponse({ type: ClaimPageResponse })
+  @ApiProblems(400, 429)
+  list(@Query() query: ListClaimsQuery): Promise<Page<ClaimSummaryView>> {
+    const { cursor, limit, ...filters } = query;
+    return this.claims.list(filters, cursor, limit ?? defaultLimit);
+  }
+
+  @Get(':id')
+  @MinRole('submitter')
+  @ApiOperation({ summary: 'A claim with its claimant, appearances and similar claims' })
+  @ApiOkResponse({ type: ClaimResponse, headers: { ETag: { description: 'The claim version, for If-Match' } } })
+  @ApiProblems(400, 404, 429)
+  async get(
+    @Param('id', uuidParam('id')) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimView> {
+    const claim = await this.claims.get(id);
+    void reply.header('etag', `"${claim.version}"`);
+    return claim;
+  }
+
+  @Get(':id/events')
+  @MinRole('submitter')
+  @Header('cache-control', 'no-store')
+  @ApiOperation({ summary: "The claim's audit trail, oldest first" })
+  @ApiOkResponse({ type: EventPageResponse })
+  @ApiProblems(400, 404, 429)
+  events(@Param('id', uuidParam('id')) id: string, @Query() query: PageQuery): Promise<Page<EventView>> {
+    return this.claims.listEvents(id, query.cursor, query.limit ?? defaultLimit);
+  }
+}

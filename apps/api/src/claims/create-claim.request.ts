@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsText } from '../validation/is-text.decorator';
+
+export class ClaimantRequest {
+  @ApiProperty({ example: 'Mike Pompeo', maxLength: 200 })
+  @IsText(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ example: 'US Secretary of State', maxLength: 200 })
+  @IsOptional()
+  @IsText(1, 200)
+  role?: string;
+}
+
+export class AppearanceRequest {
+  @ApiPropertyOptional({
+    example: 'https://www.example.com/news/2018/06/12/summit',
+    description: 'The page where the claim was made (http or https); give either url or sourceId',
+    maxLength: 2048,
+  })
+  @IsOptional()
+  @IsText(1, 2048)
+  url?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'A source already registered; give either url or sourceId' })
+  @IsOptional()
+  @IsUUID('all')
+  sourceId?: string;
+
+  @ApiPropertyOptional({
+    example: 'complete, verifiable and irreversible dismantlement',
+    description: 'The exact words as cited; checked against the fetched source',
+    maxLength: 5000,
+  })
+  @IsOptional()
+  @IsText(1, 5000)
+  quote?: string;
+}
+
+export class CreateClaimRequest {
+  @ApiProperty({
+    example: 'The 2018 deal promised the complete, verifiable and irreversible dismantlement of the programme.',
+    maxLength: 5000,
+  })
+  @IsText(1, 5000)
+  text: string;
+
+  @ApiPropertyOptional({ type: ClaimantRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ClaimantRequest)
+  claimant?: ClaimantRequest;
+
+  @ApiPropertyOptional({ example: '2018-06-12', format: 'date' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a real calendar date' })
+  claimDate?: string;
+
+  @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag', default: 'en' })
+  @IsOptional()
+  @MaxLength(35)
+  @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language tag such as en or pt-BR' })
+  language?: string;
+
+  @ApiPropertyOptional({ example: ['diplomacy', 'nuclear'], maxItems: 20 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsText(1, 50, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({ type: AppearanceRequest })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppearanceRequest)
+  appearance?: AppearanceRequest;
+}

@@ -1,0 +1,45 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { type ClaimStatus, claimStatuses } from '@claimdesk/claims';
+import { IsText } from '../validation/is-text.decorator';
+
+export class PageQuery {
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsText(1, 512)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+}
+
+export class ListClaimsQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: claimStatuses })
+  @IsOptional()
+  @IsIn(claimStatuses)
+  status?: ClaimStatus;
+
+  @ApiPropertyOptional({
+    example: 'irreversible dismantlement',
+    description: 'Words of the claim: every word must match; ranked by full-text rank plus trigram similarity',
+  })
+  @IsOptional()
+  @IsText(1, 500)
+  q?: string;
+
+  @ApiPropertyOptional({ description: "A claimant's id, or their name", example: 'Mike Pompeo' })
+  @IsOptional()
+  @IsText(1, 200)
+  claimant?: string;
+
+  @ApiPropertyOptional({ example: 'nuclear' })
+  @IsOptional()
+  @IsText(1, 50)
+  tag?: string;
+}

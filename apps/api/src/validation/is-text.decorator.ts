@@ -1,0 +1,23 @@
+import { applyDecorators } from '@nestjs/common';
+import { IsString, Length, ValidateBy, type ValidationOptions } from 'class-validator';
+
+/**
+ * A string of `min` to `max` characters that PostgreSQL can store as sent: no
+ * NUL character and no lone UTF-16 surrogate (which would be silently replaced).
+ */
+export function IsText(min: number, max: number, options: Pick<ValidationOptions, 'each'> = {}) {
+  return applyDecorators(
+    IsString(options),
+    Length(min, max, options),
+    ValidateBy(
+      {
+        name: 'isStorableText',
+        validator: {
+          validate: (value: unknown) => typeof value === 'string' && !value.includes('\u0000') && value.isWellFormed(),
+          defaultMessage: () => 'must not contain NUL characters or unpaired surrogates',
+        },
+      },
+      options,
+    ),
+  );
+}

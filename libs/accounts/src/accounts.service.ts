@@ -1,0 +1,104 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import argon2 from 'argon2';
+import { DomainError } from '@claimdesk/errors';
+import { ApiTokensRepository } from './api-tokens.repository';
+import type { Principal } from './principal';
+import { isRole, type Role, roles } from './role';
+import { UsersRepository } from './users.repository';
+
+export interface CreatedUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Set when the password was generated: shown once, never stored in clear. */
+  generatedPassword?: string;
+}
+
+export interface CreatedToken {
+  id: string;
+  name: string;
+  /** The secret, shown once. */
+  token: string;
+}
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const tokenPrefix = 'cd_';
+const principalCacheMs = 10_000;
+
+/** Users, their roles, API tokens, and who a token belongs to. */
+@Injectable()
+export class AccountsService {
+  /** Recent token lookups: every API call authenticates, most with a token seen a moment ago. */
+  private readonly recent = new Map<string, { principal: Principal | null; until: number }>();
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly tokens: ApiTokensRepository,
+  ) {}
+
+  async createUser(input: { email: string; name: string; role: string; password?: string }): Promise<CreatedUser> {
+    const email = input.email.trim().toLowerCase();
+    const name = input.name.trim();
+    const problems = [];
+    if (!emailPattern.test(email) || email.length > 254)
+      problems.push({ field: 'email', message: 'must be an email address' });
+    if (name.length === 0 || name.length > 200)
+      problems.push({ field: 'name', message: 'must be 1 to 200 characters' });
+    if (!isRole(input.role)) problems.push({ field: 'role', message: `must be one of ${roles.join(', ')}` });
+    if (input.password !== undefined && (input.password.length < 12 || input.password.length > 1024)) {
+      problems.push({ field: 'password', message: 'must be 12 to 1024 characters' });
+    }
+    if (problems.length > 0 || !isRole(input.role)) {
+      throw DomainError.invalid('user.invalid', 'The user is not valid', problems);
+    }
+    const generatedPassword = input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
+    const passwordHash = await argon2.hash(input.password ?? generatedPassword!, { type: argon2.argon2id });
+    const user = await this.users.insertIfNew({ email, name, role: input.role, passwordHash });
+    if (user === null) throw DomainError.conflict('user.email_taken', `A user with the email ${email} already exists`);
+    return { id: user.id, email, name, role: user.role, ...(generatedPassword ? { generatedPassword } : {}) };
+  }
+
+  async createToken(input: { email: string; name?: string }): Promise<CreatedToken> {
+    const user = await this.users.findByEmail(input.email.trim());
+    if (user === null) throw DomainError.notFound('user.not_found', `No user has the email ${input.email.trim()}`);
+    const name = (input.name ?? 'api').trim();
+    if (name.length === 0 || name.length > 200) {
+      throw DomainError.invalid('token.invalid', 'The token is not valid', [
+        { field: 'name', message: 'must be 1 to 200 characters' },
+      ]);
+    }
+    const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
+    const saved = await this.tokens.insert({
+      userId: user.id,
+      name,
+      tokenHash: hashToken(token),
+      tokenPrefix: token.slice(0, 10),
+    });
+    return { id: saved.id, name, token };
+  }
+
+  /** The principal behind a bearer token, or null when it is unknown or revoked. */
+  async authenticateToken(token: string): Promise<Principal | null> {
+    if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
+    const hash = hashToken(token);
+    const now = Date.now();
+    const cached = this.recent.get(hash);
+    if (cached !== undefined && cached.until > now) return cached.principal;
+
+    const owner = await this.tokens.findOwnerByHash(hash);
+    const principal: Principal | null =
+      owner === null
+        ? null
+        : { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, tokenId: owner.tokenId };
+    if (this.recent.size > 10_000) this.recent.clear();
+    this.recent.set(hash, { principal, until: now + principalCacheMs });
+    if (principal?.tokenId !== undefined) await this.tokens.touch(principal.tokenId);
+    return principal;
+  }
+}
+
+function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}

@@ -1,0 +1,90 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '@claimdesk/accounts';
+import { Claimant } from './claimant.entity';
+import type { ClaimStatus } from './claim-status';
+
+/**
+ * A checkable statement. Besides the columns below, the migration adds
+ * expression indexes for full-text search (`to_tsvector('simple',
+ * normalized_text)`), trigram similarity, and the fingerprint bands.
+ */
+@Entity({ name: 'claims' })
+@Check('claims_status_check', `"status" IN ('submitted', 'in_review', 'awaiting_approval', 'published', 'rejected')`)
+@Check('claims_language_check', `"language" ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'`)
+@Check('claims_text_check', `length("text") BETWEEN 1 AND 5000`)
+@Check('claims_version_check', `"version" >= 1`)
+@Index('claims_created_idx', ['createdAt', 'id'])
+@Index('claims_status_created_idx', ['status', 'createdAt', 'id'])
+@Index('claims_claimant_created_idx', ['claimantId', 'createdAt', 'id'])
+@Index('claims_search_idx', { synchronize: false })
+@Index('claims_fingerprint_idx', { synchronize: false })
+@Index('claims_tags_idx', { synchronize: false })
+export class Claim {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ name: 'normalized_text', type: 'text' })
+  normalizedText: string;
+
+  /** SHA-256 (hex) of the normalised text: equal hashes are exact duplicates. */
+  @Index('claims_text_hash_idx')
+  @Column({ name: 'text_hash', type: 'text' })
+  textHash: string;
+
+  /** MinHash bands of the normalised text (see claimFingerprint). */
+  @Column({ type: 'integer', array: true })
+  fingerprint: number[];
+
+  @Column({ name: 'claimant_id', type: 'uuid', nullable: true })
+  claimantId: string | null;
+
+  @ManyToOne(() => Claimant, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'claimant_id', foreignKeyConstraintName: 'claims_claimant_fkey' })
+  claimant?: Relation<Claimant> | null;
+
+  @Column({ name: 'claim_date', type: 'date', nullable: true })
+  claimDate: string | null;
+
+  @Column({ type: 'text', default: 'en' })
+  language: string;
+
+  @Column({ type: 'text', array: true, default: '{}' })
+  tags: string[];
+
+  @Column({ type: 'text', default: 'submitted' })
+  status: ClaimStatus;
+
+  @Column({ name: 'check_worthiness', type: 'real', nullable: true })
+  checkWorthiness: number | null;
+
+  /** Bumped by every status change or edit; the ETag of the claim. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @Column({ name: 'created_by', type: 'uuid', nullable: true })
+  createdBy: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'claims_created_by_fkey' })
+  creator?: Relation<User> | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

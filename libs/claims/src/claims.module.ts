@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '@claimdesk/events';
+import { SourcesModule } from '@claimdesk/sources';
+import { ClaimantsRepository } from './claimants.repository';
+import { ClaimsRepository } from './claims.repository';
+import { ClaimsService } from './claims.service';
+
+@Module({
+  imports: [EventsModule, SourcesModule],
+  providers: [ClaimantsRepository, ClaimsRepository, ClaimsService],
+  exports: [ClaimsService],
+})
+export class ClaimsModule {}

@@ -1,0 +1,267 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import type { Principal } from '@claimdesk/accounts';
+import { DomainError } from '@claimdesk/errors';
+import { EventLog } from '@claimdesk/events';
+import { Database } from '@claimdesk/persistence';
+import { normalizeSourceUrl, SourcesService } from '@claimdesk/sources';
+import { claimFingerprint } from './claim-fingerprint';
+import type {
+  AppearanceView,
+  ClaimFilters,
+  ClaimSubmission,
+  ClaimSummaryView,
+  ClaimView,
+  EventView,
+  Page,
+  SimilarClaimView,
+} from './claim.views';
+import { ClaimantsRepository } from './claimants.repository';
+import { type AppearanceRow, type ClaimRow, ClaimsRepository, type SimilarRow } from './claims.repository';
+import { decodeCursor, encodeCursor, isUuid } from './cursor';
+import { normalizeText } from './normalize-text';
+
+const similarLimit = 5;
+
+/** Claims: submission, reading, listing and search, and their audit trail. */
+@Injectable()
+export class ClaimsService {
+  constructor(
+    private readonly db: Database,
+    private readonly claims: ClaimsRepository,
+    private readonly claimants: ClaimantsRepository,
+    private readonly sources: SourcesService,
+    private readonly events: EventLog,
+  ) {}
+
+  /**
+   * Records a claim in `submitted` with its claimant and appearance, queues the
+   * fetch of a newly cited source, and returns it with the earlier claims it
+   * matches, all in one transaction.
+   */
+  async submit(actor: Principal, input: ClaimSubmission): Promise<ClaimView> {
+    const normalizedText = normalizeText(input.text);
+    if (normalizedText === '') {
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
+        { field: 'text', message: 'must contain at least one letter or digit' },
+      ]);
+    }
+    if (
+      input.appearance !== undefined &&
+      (input.appearance.url === undefined) === (input.appearance.sourceId === undefined)
+    ) {
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
+        { field: 'appearance', message: 'must name either url or sourceId' },
+      ]);
+    }
+    if (input.appearance?.url !== undefined && normalizeSourceUrl(input.appearance.url) === null) {
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
+        { field: 'appearance.url', message: 'must be an http or https URL without credentials' },
+      ]);
+    }
+    return this.db.transaction(async () => {
+      const claimant = input.claimant
+        ? await this.claimants.findOrCreate(
+            input.claimant.name.trim(),
+            normalizeText(input.claimant.name),
+            input.claimant.role?.trim() || null,
+          )
+        : null;
+      const claimId = await this.claims.insert({
+        text: input.text,
+        normalizedText,
+        textHash: createHash('sha256').update(normalizedText).digest('hex'),
+        fingerprint: claimFingerprint(normalizedText),
+        claimantId: claimant?.id ?? null,
+        claimDate: input.claimDate ?? null,
+        language: input.language ?? 'en',
+        tags: normalizeTags(input.tags ?? []),
+        createdBy: actor.userId,
+      });
+      let appearance: { sourceId: string; quote: string | null } | null = null;
+      if (input.appearance !== undefined) {
+        const { url, sourceId, quote } = input.appearance;
+        const source =
+          sourceId !== undefined
+            ? { id: sourceId, url: await this.sources.urlOf(sourceId) }
+            : await this.sources.cite(actor.userId, url!);
+        appearance = { sourceId: source.id, quote: quote ?? null };
+        await this.claims.insertAppearance({
+          claimId,
+          ...appearance,
+          quoteStatus: quote === undefined ? null : 'pending',
+        });
+      }
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'claim.submitted',
+        toStatus: 'submitted',
+        data: { text: input.text, claimantId: claimant?.id ?? null, appearance },
+      });
+      return this.get(claimId);
+    });
+  }
+
+  async get(id: string): Promise<ClaimView> {
+    const row = await this.claims.findById(id);
+    if (row === null) throw claimNotFound(id);
+    // One after the other: inside a transaction both share one connection.
+    const appearances = await this.claims.listAppearances(id);
+    const similar = await this.similarTo(id);
+    return {
+      ...toSummary(row),
+      checkWorthiness: row.checkWorthiness,
+      appearances: appearances.map(toAppearanceView),
+      evidence: [],
+      verdicts: [],
+      review: null,
+      similar,
+    };
+  }
+
+  /** Newest first; with `q`, best match first (full-text rank plus trigram similarity). */
+  async list(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
+    const query = {
+      status: filters.status,
+      tag: filters.tag?.toLowerCase(),
+      limit: limit + 1,
+      claimantId: await this.claimantIdOf(filters.claimant),
+    };
+    if (query.claimantId === null) return { items: [], nextCursor: null };
+    const normalizedQuery = filters.q === undefined ? '' : normalizeText(filters.q);
+
+    let rows: ClaimRow[];
+    if (normalizedQuery !== '') {
+      const after = cursor === undefined ? null : decodeCursor(cursor, isScoreCursor);
+      rows = await this.claims.search(
+        normalizedQuery,
+        { ...query, claimantId: query.claimantId },
+        after && { score: after.s, id: after.i },
+      );
+    } else {
+      const after = cursor === undefined ? null : decodeCursor(cursor, isTimeCursor);
+      rows = await this.claims.listNewest(
+        { ...query, claimantId: query.claimantId },
+        after && { createdKey: after.t, id: after.i },
+      );
+    }
+    const items = rows.slice(0, limit);
+    const last = items.at(-1);
+    const nextCursor =
+      rows.length > limit && last !== undefined
+        ? encodeCursor(normalizedQuery !== '' ? { s: last.score ?? 0, i: last.id } : { t: last.createdKey, i: last.id })
+        : null;
+    return { items: items.map(toSummary), nextCursor };
+  }
+
+  /** The claim's audit trail, oldest first. */
+  async listEvents(claimId: string, cursor: string | undefined, limit: number): Promise<Page<EventView>> {
+    if ((await this.claims.findById(claimId)) === null) throw claimNotFound(claimId);
+    const after = cursor === undefined ? null : decodeCursor(cursor, isEventCursor).e;
+    const rows = await this.events.listForClaim(claimId, after, limit + 1);
+    const items = rows.slice(0, limit).map((row): EventView => ({
+      id: row.id,
+      at: row.at,
+      actor: row.actorId === null ? null : { id: row.actorId, name: row.actorName ?? '' },
+      action: row.action,
+      from: row.fromStatus,
+      to: row.toStatus,
+      data: row.data,
+    }));
+    const last = items.at(-1);
+    return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ e: last.id }) : null };
+  }
+
+  /** Exact duplicates first (oldest first), then near matches by similarity. */
+  private async similarTo(claimId: string): Promise<SimilarClaimView[]> {
+    const keys = await this.claims.findMatchKeys(claimId);
+    if (keys === null) return [];
+    const exact = await this.claims.findExactMatches(keys.textHash, claimId, similarLimit);
+    const near =
+      exact.length >= similarLimit ? [] : await this.claims.findNearMatches(keys, claimId, similarLimit - exact.length);
+    return [...exact.map((row) => toSimilar(row, 'exact')), ...near.map((row) => toSimilar(row, 'near'))];
+  }
+
+  /** undefined: no filter; null: a claimant that does not exist (the list is empty). */
+  private async claimantIdOf(claimant: string | undefined): Promise<string | undefined | null> {
+    if (claimant === undefined) return undefined;
+    if (isUuid(claimant)) return claimant;
+    return (await this.claimants.findByNormalizedName(normalizeText(claimant)))?.id ?? null;
+  }
+}
+
+function claimNotFound(id: string): DomainError {
+  return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
+}
+
+function normalizeTags(tags: string[]): string[] {
+  return [...new Set(tags.map((tag) => tag.trim().toLowerCase()).filter((tag) => tag !== ''))];
+}
+
+function toSummary(row: ClaimRow): ClaimSummaryView {
+  return {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    version: row.version,
+    claimant:
+      row.claimantId === null ? null : { id: row.claimantId, name: row.claimantName ?? '', role: row.claimantRole },
+    claimDate: row.claimDate,
+    language: row.language,
+    tags: row.tags,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    ...(row.score === undefined ? {} : { score: row.score }),
+  };
+}
+
+function toAppearanceView(row: AppearanceRow): AppearanceView {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    url: row.url,
+    quote: row.quote,
+    quoteCheck:
+      row.quoteStatus === null
+        ? null
+        : {
+            status: row.quoteStatus,
+            score: row.quoteScore,
+            snapshotId: row.quoteSnapshotId,
+            start: row.quoteStart,
+            end: row.quoteEnd,
+            excerpt: row.quoteExcerpt,
+            diff: row.quoteDiff,
+            checkedAt: row.quoteCheckedAt,
+          },
+  };
+}
+
+function toSimilar(row: SimilarRow, match: 'exact' | 'near'): SimilarClaimView {
+  return {
+    id: row.id,
+    text: row.text,
+    status: row.status,
+    score: Math.round(row.score * 1000) / 1000,
+    match,
+    claimant: row.claimantName,
+    createdAt: row.createdAt,
+  };
+}
+
+function isScoreCursor(value: Record<string, unknown>): value is { s: number; i: string } {
+  return typeof value.s === 'number' && Number.isFinite(value.s) && isUuid(value.i);
+}
+
+function isTimeCursor(value: Record<string, unknown>): value is { t: string; i: string } {
+  return (
+    typeof value.t === 'string' &&
+    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(value.t) &&
+    isUuid(value.i)
+  );
+}
+
+function isEventCursor(value: Record<string, unknown>): value is { e: string } {
+  return typeof value.e === 'string' && /^\d{1,19}$/.test(value.e);
+}

@@ -1,0 +1,9 @@
+export { Appearance } from './appearance.entity';
+export { claimFingerprint } from './claim-fingerprint';
+export { type ClaimStatus, claimStatuses, type QuoteCheckStatus, quoteCheckStatuses } from './claim-status';
+export type * from './claim.views';
+export { Claim } from './claim.entity';
+export { Claimant } from './claimant.entity';
+export { ClaimsModule } from './claims.module';
+export { ClaimsService } from './claims.service';
+export { normalizeText } from './normalize-text';

@@ -1,0 +1,1 @@
+export { DomainError, type ErrorKind, type FieldProblem } from './domain-error';

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@claimdesk/persistence';
+
+export interface NewEvent {
+  claimId?: string | null;
+  sourceId?: string | null;
+  actorId: string | null;
+  action: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface EventRow {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  data: Record<string, unknown>;
+}
+
+@Injectable()
+export class EventsRepository {
+  constructor(private readonly db: Database) {}
+
+  async insert(event: NewEvent): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO events (claim_id, source_id, actor_id, action, from_status, to_status, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        event.claimId ?? null,
+        event.sourceId ?? null,
+        event.actorId,
+        event.action,
+        event.fromStatus ?? null,
+        event.toStatus ?? null,
+        JSON.stringify(event.data ?? {}),
+      ],
+    );
+  }
+
+  /** A claim's events, oldest first, after the event id `afterId`, with the actor's name. */
+  listForClaim(claimId: string, afterId: string | null, limit: number): Promise<EventRow[]> {
+    return this.db.manager.query<EventRow[]>(
+      `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", u.name AS "actorName", e.action,
+              e.from_status AS "fromStatus", e.to_status AS "toStatus", e.data
+         FROM events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.claim_id = $1 AND ($2::bigint IS NULL OR e.id > $2::bigint)
+        ORDER BY e.id
+        LIMIT $3`,
+      [claimId, afterId, limit],
+    );
+  }
+}

@@ -1,0 +1,167 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { DomainError } from '@claimdesk/errors';
+import { EventLog } from '@claimdesk/events';
+import { Database } from '@claimdesk/persistence';
+import { JobOutbox } from '@claimdesk/queue';
+import type { SourceSnapshot } from './source-snapshot.entity';
+import { normalizeSourceUrl } from './source-url';
+import type { Source } from './source.entity';
+import type { SnapshotSummaryView, SnapshotView, SourceInput, SourceView } from './source.views';
+import { type SnapshotSummary, SourcesRepository } from './sources.repository';
+
+/** Sources, their snapshots, and the jobs that fetch them. */
+@Injectable()
+export class SourcesService {
+  private readonly logger = new Logger(SourcesService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly sources: SourcesRepository,
+    private readonly events: EventLog,
+    private readonly outbox: JobOutbox,
+  ) {}
+
+  /**
+   * Registers a source, or finds the one with the same canonical URL. A new
+   * source without text is queued for fetching; text given becomes a snapshot.
+   */
+  async register(actorId: string, input: SourceInput): Promise<{ source: SourceView; created: boolean }> {
+    return this.db.transaction(async () => {
+      const { source, created } = await this.findOrCreate(actorId, input);
+      if (input.text !== undefined) await this.addSubmittedText(source, input.text, input.title ?? null);
+      else if (created) await this.queueFetch(source.id);
+      return { source: await this.viewOf(source.id), created };
+    });
+  }
+
+  /**
+   * The source a claim's appearance cites: found by canonical URL or created
+   * and queued for fetching, in the caller's transaction.
+   */
+  async cite(actorId: string, url: string): Promise<{ id: string; url: string; created: boolean }> {
+    const { source, created } = await this.findOrCreate(actorId, { url });
+    if (created) await this.queueFetch(source.id);
+    return { id: source.id, url: source.url, created };
+  }
+
+  async get(id: string): Promise<SourceView> {
+    return this.viewOf(id);
+  }
+
+  /** The URL of a known source, for a citation by id. */
+  async urlOf(id: string): Promise<string> {
+    const source = await this.sources.findById(id);
+    if (source === null) throw sourceNotFound(id);
+    return source.url;
+  }
+
+  async getSnapshot(sourceId: string, snapshotId: string): Promise<SnapshotView> {
+    const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
+    if (snapshot === null) {
+      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}`);
+    }
+    return { ...toSnapshotSummary(snapshot), sourceId: snapshot.sourceId, text: snapshot.text };
+  }
+
+  /**
+   * The `source.fetch` job. The fetcher itself is not built yet (issue 4): the
+   * job records that it ran, and the source stays `pending`.
+   */
+  async fetch(sourceId: string): Promise<void> {
+    const found = await this.sources.countFetchAttempt(sourceId);
+    if (!found) throw new UnrecoverableError(`source ${sourceId} does not exist`);
+    this.logger.log(`fetch of source ${sourceId} requested; the fetcher is not available yet`);
+  }
+
+  private async findOrCreate(actorId: string, input: SourceInput): Promise<{ source: Source; created: boolean }> {
+    const normalizedUrl = normalizeSourceUrl(input.url);
+    if (normalizedUrl === null) {
+      throw DomainError.invalid('source.invalid_url', 'The URL cannot be used as a source', [
+        { field: 'url', message: 'must be an http or https URL without credentials' },
+      ]);
+    }
+    const result = await this.sources.insertOrFind({
+      url: input.url.trim(),
+      normalizedUrl,
+      title: input.title ?? null,
+      publisher: input.publisher ?? null,
+      publishedAt: input.publishedAt ?? null,
+      createdBy: actorId,
+    });
+    if (result.created) {
+      await this.events.record({
+        sourceId: result.source.id,
+        actorId,
+        action: 'source.created',
+        toStatus: result.source.fetchStatus,
+        data: { url: result.source.url },
+      });
+    }
+    return result;
+  }
+
+  private async addSubmittedText(source: Source, text: string, title: string | null): Promise<void> {
+    const sha256 = createHash('sha256').update(text).digest('hex');
+    if ((await this.sources.latestSnapshotHash(source.id)) === sha256) return;
+    const snapshot = await this.sources.insertSnapshot({
+      sourceId: source.id,
+      httpStatus: null,
+      finalUrl: null,
+      contentType: 'text/plain',
+      sha256,
+      title: title ?? source.title,
+      text,
+      textLength: text.length,
+    });
+    await this.sources.markFetched(source.id, snapshot.fetchedAt);
+    await this.events.record({
+      sourceId: source.id,
+      actorId: source.createdBy,
+      action: 'source.snapshot_added',
+      fromStatus: source.fetchStatus,
+      toStatus: 'fetched',
+      data: { snapshotId: snapshot.id, sha256, textLength: text.length, origin: 'submitted' },
+    });
+  }
+
+  private async queueFetch(sourceId: string): Promise<void> {
+    await this.outbox.enqueue({ name: 'source.fetch', data: { sourceId } }, { key: sourceId });
+  }
+
+  private async viewOf(id: string): Promise<SourceView> {
+    const source = await this.sources.findById(id);
+    if (source === null) throw sourceNotFound(id);
+    const snapshots = await this.sources.listSnapshots(id);
+    return {
+      id: source.id,
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher,
+      publishedAt: source.publishedAt,
+      fetchStatus: source.fetchStatus,
+      error: source.fetchError,
+      snapshots: snapshots.map(toSnapshotSummary),
+      createdAt: source.createdAt,
+      updatedAt: source.updatedAt,
+    };
+  }
+}
+
+function sourceNotFound(id: string): DomainError {
+  return DomainError.notFound('source.not_found', `No source has the id ${id}`);
+}
+
+function toSnapshotSummary(snapshot: SnapshotSummary | SourceSnapshot): SnapshotSummaryView {
+  return {
+    id: snapshot.id,
+    fetchedAt: snapshot.fetchedAt,
+    httpStatus: snapshot.httpStatus,
+    finalUrl: snapshot.finalUrl,
+    contentType: snapshot.contentType,
+    sha256: snapshot.sha256,
+    title: snapshot.title,
+    textLength: snapshot.textLength,
+  };
+}
