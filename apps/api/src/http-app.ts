@@ -1,11 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { type DynamicModule, Logger } from '@nestjs/common';
+import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlationIdFrom, enterCorrelationId, PinoNestLogger } from '@claimdesk/observability';
 import type { Runtime } from '@claimdesk/runtime';
 import { serveOpenApi } from './openapi/openapi';
-import { sendProblem } from './problem/problem.filter';
 
 export const bodyLimitBytes = 1024 * 1024;
 
@@ -54,9 +53,6 @@ export async function createHttpApp(root: DynamicModule, runtime: Runtime): Prom
     abortOnError: false,
   });
   app.setGlobalPrefix('api/v1', { exclude: ['health/{*path}'] });
-  // Body-parsing failures happen before Nest routes the request: same problem+json.
-  const problemLog = new Logger('Problem');
-  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLog));
   serveOpenApi(app);
   return app;
 }

@@ -11,12 +11,19 @@ import type { TestQueueBackend } from './queue-backends';
  * A runtime for in-process tests: the test file's database, the chosen queue
  * backend, logs silenced unless `TEST_LOG_LEVEL` is set.
  */
-export function testRuntime(databaseUrl: string, backend: TestQueueBackend, role = 'test'): Runtime {
+export function testRuntime(
+  databaseUrl: string,
+  backend: TestQueueBackend,
+  role = 'test',
+  env: Record<string, string> = {},
+): Runtime {
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
     REDIS_URL: backend.redisUrl,
     QUEUE_PREFIX: backend.prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
   });
   return {
     role,

@@ -1,0 +1,112 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccountsService, type Role } from '@claimdesk/accounts';
+import { ApiModule, createHttpApp } from '@claimdesk/api';
+import { Database } from '@claimdesk/persistence';
+import { RuntimeModule } from '@claimdesk/runtime';
+import {
+  clearQueueBackend,
+  createTestDatabase,
+  type TestDatabase,
+  type TestQueueBackend,
+  testRuntime,
+} from '@claimdesk/testing';
+import { WorkerModule } from '@claimdesk/worker';
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is, instead of JSON.stringify(body). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * The API served over real HTTP on 127.0.0.1, in a database of its own, for
+ * e2e specs: users and tokens per role, and a small fetch-based client.
+ */
+export class TestApi {
+  private readonly tokens = new Map<Role, string>();
+  private userCount = 0;
+
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly baseUrl: string,
+    readonly database: TestDatabase,
+    private readonly backend: TestQueueBackend,
+  ) {}
+
+  /** Starts api (and, with `worker`, the job side) on the given queue backend. */
+  static async start(
+    backend: TestQueueBackend,
+    options: { worker?: boolean; env?: Record<string, string> } = {},
+  ): Promise<TestApi> {
+    const database = await createTestDatabase();
+    const runtime = testRuntime(database.url, backend, 'e2e', options.env);
+    const modules = options.worker ? [ApiModule, WorkerModule] : [ApiModule];
+    const app = await createHttpApp(RuntimeModule.forRoot(runtime, modules), runtime);
+    await app.listen(0, '127.0.0.1');
+    return new TestApi(app, await app.getUrl(), database, backend);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await clearQueueBackend(this.backend);
+    await this.database.drop();
+  }
+
+  get db(): Database {
+    return this.app.get(Database);
+  }
+
+  /** A token of a user with `role` (one user per role, made on first use). */
+  async token(role: Role): Promise<string> {
+    const known = this.tokens.get(role);
+    if (known !== undefined) return known;
+    const token = await this.newToken(role);
+    this.tokens.set(role, token);
+    return token;
+  }
+
+  /** A token of a new, separate user with `role`. */
+  async newToken(role: Role): Promise<string> {
+    const accounts = this.app.get(AccountsService);
+    const email = `${role}-${++this.userCount}-${Date.now()}@example.org`;
+    await accounts.createUser({
+      email,
+      name: `Test ${role} ${this.userCount}`,
+      role,
+      password: 'correct horse battery',
+    });
+    return (await accounts.createToken({ email, name: 'e2e' })).token;
+  }
+
+  async request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (body === undefined && options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text === '' ? null : JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body: parsed as T, text };
+  }
+}
