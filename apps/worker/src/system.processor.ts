@@ -1,11 +1,15 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { inJobContext, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
+import { IdempotencyService } from '@claimdesk/idempotency';
 import { SystemService } from '@claimdesk/system';
 
 @Processor(QueueName.System, { ...workerDefaults, concurrency: 4 })
 export class SystemProcessor extends WorkerHost {
-  constructor(private readonly system: SystemService) {
+  constructor(
+    private readonly system: SystemService,
+    private readonly idempotency: IdempotencyService,
+  ) {
     super();
   }
 
@@ -15,6 +19,9 @@ export class SystemProcessor extends WorkerHost {
       switch (typed.name) {
         case 'system.ping':
           return this.system.answerPing(typed.data.pingId);
+        case 'system.cleanup':
+          await this.idempotency.purgeExpired();
+          return;
       }
     });
   }

@@ -90,4 +90,33 @@ describe.each(queueBackends())('worker on the $kind backend', (backend) => {
     const pings = await app!.get(Database).manager.findBy(SystemPing, { id: In(pingIds) });
     expect(pings.map((ping) => ping.timesProcessed)).toEqual(pingIds.map(() => 1));
   });
+
+  it('schedules the hourly cleanup, which drops idempotency keys past their 24 hours', async () => {
+    const context = await start();
+    const queue = context.get(QueueRegistry).get('system');
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((scheduler) => [scheduler.key, scheduler.name, scheduler.every])).toEqual([
+      ['system-cleanup-hourly', 'system.cleanup', 3_600_000],
+    ]);
+
+    const db = context.get(Database);
+    const [user] = await db.manager.query<{ id: string }[]>(
+      `INSERT INTO users (email, name, role, password_hash) VALUES ('cleanup@example.org', 'C', 'submitter', 'x') RETURNING id`,
+    );
+    await db.manager.query(
+      `INSERT INTO idempotency_keys (user_id, key, request_hash, state, expires_at)
+       VALUES ($1, 'old', 'h', 'completed', now() - interval '1 hour'), ($1, 'fresh', 'h', 'completed', now() + interval '1 hour')`,
+      [user?.id],
+    );
+    await queue.add('system.cleanup', {});
+    const left = await eventually(
+      async () => {
+        const rows = await db.manager.query<{ key: string }[]>('SELECT key FROM idempotency_keys');
+        return rows.length === 1 ? rows : undefined;
+      },
+      15_000,
+      'the expired key to be dropped',
+    );
+    expect(left).toEqual([{ key: 'fresh' }]);
+  });
 });

@@ -68,6 +68,11 @@ export class IdempotencyService {
     }
   }
 
+  /** Deletes keys past their 24 hours; returns how many. */
+  purgeExpired(): Promise<number> {
+    return this.keys.deleteExpired();
+  }
+
   /** True when this request may run; false when an earlier one holds the key. */
   private async reserveOrReplay(userId: string, key: string, requestHash: string): Promise<boolean> {
     for (let attempt = 0; attempt < 2; attempt++) {

@@ -7,6 +7,7 @@ export {
   type QueueJob,
   QueueName,
   jobQueue,
+  jobSchedules,
 } from './job-contract';
 export { defaultJobOptions, jobOptionsFor, workerDefaults } from './job-options';
 export { type EnqueueOptions, JobOutbox } from './job-outbox';

@@ -12,6 +12,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export interface JobPayloads {
   /** Proves the backbone end to end: records that a ping travelled outbox → queue → worker. */
   'system.ping': { pingId: string };
+  /** Hourly housekeeping: drops idempotency keys past their 24 hours. */
+  'system.cleanup': Record<string, never>;
   /** Fetches a source and stores a snapshot. */
   'source.fetch': { sourceId: string };
 }
@@ -29,8 +31,21 @@ void payloadsAreScalar;
 /** The queue each job runs on: one processor per queue switches over its names. */
 export const jobQueue = {
   'system.ping': QueueName.System,
+  'system.cleanup': QueueName.System,
   'source.fetch': QueueName.Sources,
 } as const satisfies Record<JobName, QueueName>;
+
+/**
+ * Jobs BullMQ runs on a schedule rather than because of a change (so they do
+ * not go through the outbox), with their cadence.
+ */
+export const jobSchedules = [
+  { id: 'system-cleanup-hourly', name: 'system.cleanup', everyMs: 60 * 60 * 1000 },
+] as const satisfies readonly {
+  id: string;
+  name: JobName;
+  everyMs: number;
+}[];
 
 /** A job to enqueue: a discriminated union over the job names. */
 export type JobRequest = { [N in JobName]: { name: N; data: JobPayloads[N] } }[JobName];
