@@ -14,7 +14,7 @@ const noDeepImports = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '.data/', 'test-results/'] },
+  { ignores: ['dist/', 'dist.*/', 'node_modules/', 'coverage/', '.data/', 'test-results/'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

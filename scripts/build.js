@@ -9,7 +9,7 @@ const swc = require('@swc/core');
 const { root, options } = require('../swc.config.js');
 
 const outDir = path.join(root, 'dist');
-const sourceDirs = ['apps', 'libs'];
+const sourceDirs = ['apps', 'libs', 'bench'];
 const skip = /\.(spec|int-spec|e2e-spec)\.ts$|\.d\.ts$/;
 
 function* walk(dir) {
@@ -22,12 +22,17 @@ function* walk(dir) {
 
 async function main() {
   const started = Date.now();
-  fs.rmSync(outDir, { recursive: true, force: true });
-  const files = sourceDirs.flatMap((dir) => [...walk(path.join(root, dir))]);
+  // Build beside dist/ and swap it in, so processes running from dist/ (the
+  // service, or tests started by another jest run) never see it half-written.
+  const staging = `${outDir}.build-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  const files = sourceDirs
+    .filter((dir) => fs.existsSync(path.join(root, dir)))
+    .flatMap((dir) => [...walk(path.join(root, dir))]);
   await Promise.all(
     files.map(async (file) => {
       const relative = path.relative(root, file);
-      const target = path.join(outDir, relative.replace(/\.ts$/, '.js'));
+      const target = path.join(staging, relative.replace(/\.ts$/, '.js'));
       const { code, map } = await swc.transformFile(file, {
         ...options,
         filename: file,
@@ -40,6 +45,10 @@ async function main() {
       if (map) fs.writeFileSync(`${target}.map`, map);
     }),
   );
+  const previous = `${outDir}.old-${process.pid}`;
+  if (fs.existsSync(outDir)) fs.renameSync(outDir, previous);
+  fs.renameSync(staging, outDir);
+  fs.rmSync(previous, { recursive: true, force: true });
   console.log(`built ${files.length} files into dist/ in ${Date.now() - started} ms`);
 }
 

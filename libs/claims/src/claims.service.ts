@@ -186,7 +186,7 @@ export class ClaimsService {
   /** undefined: no filter; null: a claimant that does not exist (the list is empty). */
   private async claimantIdOf(claimant: string | undefined): Promise<string | undefined | null> {
     if (claimant === undefined) return undefined;
-    if (isUuid(claimant)) return claimant;
+    if (isUuid(claimant)) return claimant.toLowerCase();
     return (await this.claimants.findByNormalizedName(normalizeText(claimant)))?.id ?? null;
   }
 }

@@ -30,7 +30,7 @@ export class SourcesService {
   async register(actorId: string, input: SourceInput): Promise<{ source: SourceView; created: boolean }> {
     return this.db.transaction(async () => {
       const { source, created } = await this.findOrCreate(actorId, input);
-      if (input.text !== undefined) await this.addSubmittedText(source, input.text, input.title ?? null);
+      if (input.text !== undefined) await this.addSubmittedText(actorId, source, input.text, input.title ?? null);
       else if (created) await this.queueFetch(source.id);
       return { source: await this.viewOf(source.id), created };
     });
@@ -102,7 +102,7 @@ export class SourcesService {
     return result;
   }
 
-  private async addSubmittedText(source: Source, text: string, title: string | null): Promise<void> {
+  private async addSubmittedText(actorId: string, source: Source, text: string, title: string | null): Promise<void> {
     const sha256 = createHash('sha256').update(text).digest('hex');
     if ((await this.sources.latestSnapshotHash(source.id)) === sha256) return;
     const snapshot = await this.sources.insertSnapshot({
@@ -118,7 +118,7 @@ export class SourcesService {
     await this.sources.markFetched(source.id, snapshot.fetchedAt);
     await this.events.record({
       sourceId: source.id,
-      actorId: source.createdBy,
+      actorId,
       action: 'source.snapshot_added',
       fromStatus: source.fetchStatus,
       toStatus: 'fetched',

@@ -1,0 +1,294 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import argon2 from 'argon2';
+import { DomainError } from '@claimdesk/errors';
+import { Database } from '@claimdesk/persistence';
+import {
+  createTestDatabase,
+  queueBackends,
+  startTestContext,
+  type TestDatabase,
+  testRuntime,
+} from '@claimdesk/testing';
+import { AccountsModule } from './accounts.module';
+import { AccountsService, type CreatedUser } from './accounts.service';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  password_hash: string;
+}
+
+interface TokenRow {
+  id: string;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  created_at: Date;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+let sequence = 0;
+
+/** A valid createUser input with a unique email; override what the test is about. */
+function aUser(overrides: Partial<{ email: string; name: string; role: string; password: string }> = {}): {
+  email: string;
+  name: string;
+  role: string;
+  password?: string;
+} {
+  sequence += 1;
+  return {
+    email: `user${sequence}-${randomBytes(3).toString('hex')}@example.com`,
+    name: 'Ada Checker',
+    role: 'reviewer',
+    ...overrides,
+  };
+}
+
+async function rejectionOf(promise: Promise<unknown>): Promise<DomainError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail with a DomainError');
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+describe('AccountsService against PostgreSQL', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let accounts: AccountsService;
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [AccountsModule]);
+    accounts = app.get(AccountsService);
+    db = app.get(Database);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  const userByEmail = async (email: string): Promise<UserRow[]> =>
+    db.manager.query<UserRow[]>(
+      `SELECT id, email, name, role, password_hash FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+
+  const tokenRow = async (id: string): Promise<TokenRow> => {
+    const [row] = await db.manager.query<TokenRow[]>(`SELECT * FROM api_tokens WHERE id = $1`, [id]);
+    if (row === undefined) throw new Error(`no api_tokens row ${id}`);
+    return row;
+  };
+
+  describe('createUser', () => {
+    it('stores the email trimmed and lower-cased', async () => {
+      const suffix = randomBytes(3).toString('hex');
+      const created = await accounts.createUser(aUser({ email: `  Grace.Hopper.${suffix}@Example.ORG ` }));
+
+      expect(created.email).toBe(`grace.hopper.${suffix}@example.org`);
+      const rows = await userByEmail(created.email);
+      expect(rows).toEqual([expect.objectContaining({ id: created.id, email: `grace.hopper.${suffix}@example.org` })]);
+    });
+
+    it('refuses a second user with the same email in another case as a conflict', async () => {
+      const first = await accounts.createUser(aUser());
+
+      const error = await rejectionOf(accounts.createUser(aUser({ email: first.email.toUpperCase() })));
+
+      expect(error.kind).toBe('conflict');
+      expect(error.code).toBe('user.email_taken');
+      expect(await userByEmail(first.email)).toHaveLength(1);
+    });
+
+    it('creates one user when two requests take the same email at once', async () => {
+      const input = aUser();
+
+      const outcomes = await Promise.allSettled([accounts.createUser(input), accounts.createUser({ ...input })]);
+
+      expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+      const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as unknown] : []));
+      expect(refused).toEqual([expect.objectContaining({ kind: 'conflict', code: 'user.email_taken' })]);
+      expect(await userByEmail(input.email)).toHaveLength(1);
+    });
+
+    it('refuses invalid input, naming every field at fault, and stores nothing', async () => {
+      const [{ count: before }] = await db.manager.query<[{ count: string }]>(`SELECT count(*) FROM users`);
+
+      const error = await rejectionOf(
+        accounts.createUser({ email: 'not-an-email', name: '   ', role: 'superuser', password: 'short' }),
+      );
+
+      expect(error.kind).toBe('invalid');
+      expect(error.code).toBe('user.invalid');
+      expect(error.details.errors?.map((problem) => problem.field)).toEqual(['email', 'name', 'role', 'password']);
+      const [{ count: after }] = await db.manager.query<[{ count: string }]>(`SELECT count(*) FROM users`);
+      expect(after).toBe(before);
+    });
+
+    it('refuses an unknown role alone as invalid', async () => {
+      const error = await rejectionOf(accounts.createUser(aUser({ role: 'owner' })));
+
+      expect(error.kind).toBe('invalid');
+      expect(error.details.errors).toEqual([
+        { field: 'role', message: expect.stringContaining('submitter') as string },
+      ]);
+    });
+
+    it('generates a password when none is given, returns it once and stores only an argon2id hash of it', async () => {
+      const created = await accounts.createUser(aUser({ role: 'editor' }));
+
+      expect(created.role).toBe('editor');
+      expect(created.generatedPassword).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]{20,}$/));
+      const [row] = await userByEmail(created.email);
+      expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+      expect(row!.password_hash).not.toContain(created.generatedPassword);
+      expect(await argon2.verify(row!.password_hash, created.generatedPassword!)).toBe(true);
+      expect(await argon2.verify(row!.password_hash, `${created.generatedPassword!}x`)).toBe(false);
+    });
+
+    it('hashes a given password and returns no generated one', async () => {
+      const created = await accounts.createUser(aUser({ password: 'correct horse battery staple' }));
+
+      expect(created).not.toHaveProperty('generatedPassword');
+      const [row] = await userByEmail(created.email);
+      expect(await argon2.verify(row!.password_hash, 'correct horse battery staple')).toBe(true);
+    });
+  });
+
+  describe('createToken', () => {
+    let user: CreatedUser;
+
+    beforeAll(async () => {
+      user = await accounts.createUser(aUser());
+    });
+
+    it('returns the secret once and stores only its SHA-256 and a short prefix', async () => {
+      const created = await accounts.createToken({ email: user.email, name: 'ci' });
+
+      expect(created.token).toMatch(/^cd_[A-Za-z0-9_-]{40,}$/);
+      const row = await tokenRow(created.id);
+      expect(row).toMatchObject({
+        user_id: user.id,
+        name: 'ci',
+        token_hash: sha256(created.token),
+        token_prefix: created.token.slice(0, 10),
+        last_used_at: null,
+        revoked_at: null,
+      });
+      const [{ everything }] = await db.manager.query<[{ everything: string }]>(
+        `SELECT coalesce(string_agg(row_to_json(t)::text, ' '), '') AS everything FROM api_tokens t`,
+      );
+      expect(everything).toContain(row.token_hash);
+      expect(everything).not.toContain(created.token);
+      expect(everything).not.toContain(created.token.slice(10));
+    });
+
+    it('finds the user by email in any case', async () => {
+      const created = await accounts.createToken({ email: ` ${user.email.toUpperCase()} ` });
+
+      expect(created.name).toBe('api');
+      expect((await tokenRow(created.id)).user_id).toBe(user.id);
+    });
+
+    it('refuses a token for an unknown email as not found', async () => {
+      const error = await rejectionOf(accounts.createToken({ email: 'nobody@example.com' }));
+
+      expect(error.kind).toBe('not_found');
+      expect(error.code).toBe('user.not_found');
+    });
+  });
+
+  describe('authenticateToken', () => {
+    let user: CreatedUser;
+
+    beforeAll(async () => {
+      user = await accounts.createUser(aUser());
+    });
+
+    it('returns the principal behind a valid token, with its role', async () => {
+      const editor = await accounts.createUser(aUser({ name: 'Rosalind Editor', role: 'editor' }));
+      const { id, token } = await accounts.createToken({ email: editor.email });
+
+      expect(await accounts.authenticateToken(token)).toEqual({
+        userId: editor.id,
+        name: 'Rosalind Editor',
+        email: editor.email,
+        role: 'editor',
+        tokenId: id,
+      });
+    });
+
+    it('returns null for an unknown token', async () => {
+      expect(await accounts.authenticateToken(`cd_${randomBytes(32).toString('base64url')}`)).toBeNull();
+    });
+
+    it('returns null for a secret without the cd_ prefix even when its hash is stored', async () => {
+      const foreign = `gh_${randomBytes(32).toString('base64url')}`;
+      await db.manager.query(
+        `INSERT INTO api_tokens (user_id, name, token_hash, token_prefix) VALUES ($1, 'foreign', $2, $3)`,
+        [user.id, sha256(foreign), foreign.slice(0, 10)],
+      );
+      const { token } = await accounts.createToken({ email: user.email });
+
+      expect(await accounts.authenticateToken(foreign)).toBeNull();
+      expect(await accounts.authenticateToken(token.replace(/^cd_/, 'xx_'))).toBeNull();
+    });
+
+    it('returns null for a revoked token that was never looked up', async () => {
+      const { id, token } = await accounts.createToken({ email: user.email });
+      await db.manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [id]);
+
+      expect(await accounts.authenticateToken(token)).toBeNull();
+    });
+
+    it('keeps answering from its cache for 10 s after a lookup, then sees the revocation', async () => {
+      const { id, token } = await accounts.createToken({ email: user.email });
+      const now = Date.now();
+      const clock = jest.spyOn(Date, 'now').mockReturnValue(now);
+      expect(await accounts.authenticateToken(token)).toMatchObject({ userId: user.id, tokenId: id });
+      await db.manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [id]);
+
+      clock.mockReturnValue(now + 9_000);
+      expect(await accounts.authenticateToken(token)).toMatchObject({ userId: user.id });
+
+      clock.mockReturnValue(now + 10_001);
+      expect(await accounts.authenticateToken(token)).toBeNull();
+    });
+
+    it('records when a token was last used', async () => {
+      const { id, token } = await accounts.createToken({ email: user.email });
+      expect((await tokenRow(id)).last_used_at).toBeNull();
+
+      await accounts.authenticateToken(token);
+
+      const row = await tokenRow(id);
+      expect(row.last_used_at).toBeInstanceOf(Date);
+      expect(row.last_used_at!.getTime()).toBeGreaterThanOrEqual(row.created_at.getTime());
+    });
+
+    it('leaves last_used_at alone for a revoked token', async () => {
+      const { id, token } = await accounts.createToken({ email: user.email });
+      await db.manager.query(`UPDATE api_tokens SET revoked_at = now() WHERE id = $1`, [id]);
+
+      await accounts.authenticateToken(token);
+
+      expect((await tokenRow(id)).last_used_at).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,234 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { AccountsModule, AccountsService } from '@claimdesk/accounts';
+import { Database } from '@claimdesk/persistence';
+import {
+  createTestDatabase,
+  queueBackends,
+  startTestContext,
+  type TestDatabase,
+  testRuntime,
+} from '@claimdesk/testing';
+import { EventLog } from './event-log';
+import type { NewEvent } from './events.repository';
+import { EventsModule } from './events.module';
+
+interface EventTableRow {
+  id: string;
+  claim_id: string | null;
+  source_id: string | null;
+  actor_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string | null;
+  data: Record<string, unknown>;
+  at: Date;
+}
+
+describe('EventLog against PostgreSQL', () => {
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let events: EventLog;
+  let db: Database;
+  let actor: { id: string; name: string };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [EventsModule, AccountsModule]);
+    events = app.get(EventLog);
+    db = app.get(Database);
+    actor = await aUser('Ida Auditor');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  /** A user to act; events reference users by foreign key. */
+  async function aUser(name = 'Event Actor'): Promise<{ id: string; name: string }> {
+    const user = await app.get(AccountsService).createUser({
+      email: `actor-${randomBytes(4).toString('hex')}@example.com`,
+      name,
+      role: 'reviewer',
+      password: 'a long enough password',
+    });
+    return { id: user.id, name: user.name };
+  }
+
+  /** A bare claim row for events to point at (the claims lib is not under test here). */
+  async function aClaim(text = `Claim ${randomBytes(4).toString('hex')}`): Promise<string> {
+    const [row] = await db.manager.query<{ id: string }[]>(
+      `INSERT INTO claims (text, normalized_text, text_hash, fingerprint)
+       VALUES ($1, lower($1), md5(lower($1)), '{}') RETURNING id`,
+      [text],
+    );
+    return row!.id;
+  }
+
+  /** A claim event with defaults; override what the test is about. */
+  function anEvent(claimId: string, overrides: Partial<NewEvent> = {}): NewEvent {
+    return {
+      claimId,
+      actorId: actor.id,
+      action: 'claim.submitted',
+      toStatus: 'submitted',
+      data: { note: 'built by the spec' },
+      ...overrides,
+    };
+  }
+
+  const rowsOf = (claimId: string): Promise<EventTableRow[]> =>
+    db.manager.query<EventTableRow[]>(`SELECT * FROM events WHERE claim_id = $1 ORDER BY id`, [claimId]);
+
+  describe('record', () => {
+    it('writes every field of the event', async () => {
+      const claimId = await aClaim();
+
+      await events.record(
+        anEvent(claimId, {
+          action: 'claim.status_changed',
+          fromStatus: 'submitted',
+          toStatus: 'in_review',
+          data: { reason: 'picked up', nested: { n: 1, list: [true, null] } },
+        }),
+      );
+
+      const rows = await rowsOf(claimId);
+      expect(rows).toEqual([
+        {
+          id: expect.stringMatching(/^\d+$/) as string,
+          claim_id: claimId,
+          source_id: null,
+          actor_id: actor.id,
+          action: 'claim.status_changed',
+          from_status: 'submitted',
+          to_status: 'in_review',
+          data: { reason: 'picked up', nested: { n: 1, list: [true, null] } },
+          at: expect.any(Date) as Date,
+        },
+      ]);
+    });
+
+    it('writes an event without actor, data or statuses', async () => {
+      const claimId = await aClaim();
+
+      await events.record({ claimId, actorId: null, action: 'claim.imported' });
+
+      expect(await rowsOf(claimId)).toEqual([
+        expect.objectContaining({ actor_id: null, from_status: null, to_status: null, data: {} }),
+      ]);
+    });
+
+    it('writes nothing when the transaction it joined rolls back', async () => {
+      const claimId = await aClaim();
+
+      await expect(
+        db.transaction(async () => {
+          await events.record(anEvent(claimId));
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+
+      expect(await rowsOf(claimId)).toEqual([]);
+    });
+
+    it('is refused by the database for an action that is not a dotted name', async () => {
+      const claimId = await aClaim();
+
+      await expect(events.record(anEvent(claimId, { action: 'Claim Submitted' }))).rejects.toThrow(
+        /events_action_check/,
+      );
+      expect(await rowsOf(claimId)).toEqual([]);
+    });
+  });
+
+  describe('listForClaim', () => {
+    it('lists a claim’s events oldest first with the actor’s name, and no other claim’s', async () => {
+      const claimId = await aClaim();
+      const otherClaimId = await aClaim();
+      const editor = await aUser('Eda Editor');
+      await events.record(anEvent(claimId, { action: 'claim.submitted' }));
+      await events.record(anEvent(otherClaimId, { action: 'claim.submitted' }));
+      await events.record(
+        anEvent(claimId, {
+          action: 'claim.status_changed',
+          actorId: editor.id,
+          fromStatus: 'submitted',
+          toStatus: 'in_review',
+        }),
+      );
+      await events.record(anEvent(claimId, { action: 'claim.tagged', actorId: null, data: { tags: ['health'] } }));
+
+      const listed = await events.listForClaim(claimId, null, 10);
+
+      expect(listed.map((event) => event.action)).toEqual(['claim.submitted', 'claim.status_changed', 'claim.tagged']);
+      expect(listed.map((event) => BigInt(event.id))).toEqual(
+        listed.map((event) => BigInt(event.id)).sort((a, b) => (a < b ? -1 : 1)),
+      );
+      expect(listed[0]).toMatchObject({ actorId: actor.id, actorName: 'Ida Auditor', toStatus: 'submitted' });
+      expect(listed[1]).toMatchObject({
+        actorId: editor.id,
+        actorName: 'Eda Editor',
+        fromStatus: 'submitted',
+        toStatus: 'in_review',
+      });
+      expect(listed[2]).toMatchObject({ actorId: null, actorName: null, data: { tags: ['health'] } });
+      expect(listed[0]!.at).toBeInstanceOf(Date);
+      expect(listed[2]!.at.getTime()).toBeGreaterThanOrEqual(listed[0]!.at.getTime());
+    });
+
+    it('pages after an event id, up to the limit', async () => {
+      const claimId = await aClaim();
+      for (const step of ['one', 'two', 'three', 'four', 'five']) {
+        await events.record(anEvent(claimId, { action: `claim.step_${step}` }));
+      }
+
+      const first = await events.listForClaim(claimId, null, 2);
+      const second = await events.listForClaim(claimId, first.at(-1)!.id, 2);
+      const third = await events.listForClaim(claimId, second.at(-1)!.id, 2);
+      const beyond = await events.listForClaim(claimId, third.at(-1)!.id, 2);
+
+      expect([first, second, third].map((page) => page.map((event) => event.action))).toEqual([
+        ['claim.step_one', 'claim.step_two'],
+        ['claim.step_three', 'claim.step_four'],
+        ['claim.step_five'],
+      ]);
+      expect(beyond).toEqual([]);
+    });
+
+    it('lists nothing for a claim without events', async () => {
+      expect(await events.listForClaim(await aClaim(), null, 10)).toEqual([]);
+    });
+  });
+
+  describe('the events table is append-only', () => {
+    let claimId: string;
+
+    beforeAll(async () => {
+      claimId = await aClaim();
+      await events.record(anEvent(claimId, { data: { original: true } }));
+    });
+
+    it('refuses UPDATE', async () => {
+      await expect(
+        db.manager.query(`UPDATE events SET action = 'claim.forged', data = '{}' WHERE claim_id = $1`, [claimId]),
+      ).rejects.toThrow(/events is append-only: UPDATE refused/);
+      expect(await rowsOf(claimId)).toEqual([
+        expect.objectContaining({ action: 'claim.submitted', data: { original: true } }),
+      ]);
+    });
+
+    it('refuses DELETE', async () => {
+      await expect(db.manager.query(`DELETE FROM events WHERE claim_id = $1`, [claimId])).rejects.toThrow(
+        /events is append-only: DELETE refused/,
+      );
+      expect(await rowsOf(claimId)).toHaveLength(1);
+    });
+
+    it('refuses TRUNCATE', async () => {
+      await expect(db.manager.query(`TRUNCATE events`)).rejects.toThrow(/events is append-only: TRUNCATE refused/);
+      expect(await rowsOf(claimId)).toHaveLength(1);
+    });
+  });
+});
