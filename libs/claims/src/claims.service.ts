@@ -255,13 +255,31 @@ function isScoreCursor(value: Record<string, unknown>): value is { s: number; i:
 }
 
 function isTimeCursor(value: Record<string, unknown>): value is { t: string; i: string } {
+  return typeof value.t === 'string' && isExistingTimestamp(value.t) && isUuid(value.i);
+}
+
+/**
+ * A timestamp as PostgreSQL prints timestamptz (`2026-11-27 13:02:43.825123+00`)
+ * naming a time that exists: the shape alone would let `2024-02-30` or an hour
+ * of 99 through, which PostgreSQL refuses when the cursor is used.
+ */
+function isExistingTimestamp(text: string): boolean {
+  const match = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{1,6})?([+-])(\d\d)(?::(\d\d))?$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year ?? 0, (month ?? 0) - 1, day, hour, minute, second));
   return (
-    typeof value.t === 'string' &&
-    /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d)?$/.test(value.t) &&
-    isUuid(value.i)
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === (month ?? 0) - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second &&
+    (offsetHours ?? 99) <= 15 &&
+    (offsetMinutes === undefined || Number.isNaN(offsetMinutes) || offsetMinutes < 60)
   );
 }
 
 function isEventCursor(value: Record<string, unknown>): value is { e: string } {
-  return typeof value.e === 'string' && /^\d{1,19}$/.test(value.e);
+  return typeof value.e === 'string' && /^\d{1,19}$/.test(value.e) && BigInt(value.e) <= 9_223_372_036_854_775_807n;
 }

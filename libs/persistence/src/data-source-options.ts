@@ -27,7 +27,9 @@ export function dataSourceOptions(
     // gen_random_uuid() is built into PostgreSQL 13+; no uuid-ossp extension needed.
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
-    logging: ['error', 'warn', 'migration'],
+    // Failed queries surface as errors to their callers, which log what matters;
+    // TypeORM's own console output would bypass the JSON logs (and print SQL).
+    logging: ['migration'],
     extra: { max: 20, application_name: applicationName },
   };
 }

@@ -36,4 +36,6 @@ export interface SourceInput {
   publishedAt?: Date;
   /** The document's text, when the caller has it: stored as a snapshot instead of fetching. */
   text?: string;
+  /** Claim extraction is not built yet: true is refused. */
+  extractClaims?: boolean;
 }

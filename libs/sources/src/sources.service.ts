@@ -28,6 +28,13 @@ export class SourcesService {
    * source without text is queued for fetching; text given becomes a snapshot.
    */
   async register(actorId: string, input: SourceInput): Promise<{ source: SourceView; created: boolean }> {
+    if (input.extractClaims === true) {
+      throw new DomainError(
+        'unprocessable',
+        'source.extraction_unavailable',
+        'Claim extraction from sources is not available yet',
+      );
+    }
     return this.db.transaction(async () => {
       const { source, created } = await this.findOrCreate(actorId, input);
       if (input.text !== undefined) await this.addSubmittedText(actorId, source, input.text, input.title ?? null);

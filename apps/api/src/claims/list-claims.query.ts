@@ -13,9 +13,9 @@ export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(100)
+  @IsInt() // checked first (decorators apply bottom-up): "ten" is not an integer, rather than "greater than 100"
   limit?: number;
 }
 

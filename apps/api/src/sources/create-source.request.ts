@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional } from 'class-validator';
+import { IsBoolean, IsISO8601, IsOptional } from 'class-validator';
 import { IsText } from '../validation/is-text.decorator';
 
 export class CreateSourceRequest {
@@ -26,4 +26,12 @@ export class CreateSourceRequest {
   @IsOptional()
   @IsText(1, 1_000_000)
   text?: string;
+
+  @ApiPropertyOptional({
+    description: 'Also propose candidate claims from the text. Not available yet: true is refused with 422.',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  extractClaims?: boolean;
 }
