@@ -6,7 +6,7 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value);
 }
 
-/** True when `actual` is `required` or above it. */
+/** True when `actual` is `required` or above it; never for a value that is not a role. */
 export function hasRole(actual: Role, required: Role): boolean {
-  return roles.indexOf(actual) >= roles.indexOf(required);
+  return isRole(actual) && isRole(required) && roles.indexOf(actual) >= roles.indexOf(required);
 }

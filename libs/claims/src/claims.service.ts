@@ -46,6 +46,11 @@ export class ClaimsService {
         { field: 'text', message: 'must contain at least one letter or digit' },
       ]);
     }
+    if (input.claimant !== undefined && normalizeText(input.claimant.name) === '') {
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
+        { field: 'claimant.name', message: 'must contain at least one letter or digit' },
+      ]);
+    }
     if (
       input.appearance !== undefined &&
       (input.appearance.url === undefined) === (input.appearance.sourceId === undefined)

@@ -4,13 +4,14 @@ import {
   ArrayMaxSize,
   IsArray,
   IsISO8601,
-  IsOptional,
+  IsObject,
   IsUUID,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { IsText } from '../validation/is-text.decorator';
+import { Omittable } from '../validation/omittable.decorator';
 
 export class ClaimantRequest {
   @ApiProperty({ example: 'Mike Pompeo', maxLength: 200 })
@@ -18,7 +19,7 @@ export class ClaimantRequest {
   name: string;
 
   @ApiPropertyOptional({ example: 'US Secretary of State', maxLength: 200 })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 200)
   role?: string;
 }
@@ -29,12 +30,12 @@ export class AppearanceRequest {
     description: 'The page where the claim was made (http or https); give either url or sourceId',
     maxLength: 2048,
   })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 2048)
   url?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A source already registered; give either url or sourceId' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   sourceId?: string;
 
@@ -43,7 +44,7 @@ export class AppearanceRequest {
     description: 'The exact words as cited; checked against the fetched source',
     maxLength: 5000,
   })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 5000)
   quote?: string;
 }
@@ -57,32 +58,34 @@ export class CreateClaimRequest {
   text: string;
 
   @ApiPropertyOptional({ type: ClaimantRequest })
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => ClaimantRequest)
   claimant?: ClaimantRequest;
 
   @ApiPropertyOptional({ example: '2018-06-12', format: 'date' })
-  @IsOptional()
+  @Omittable()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a real calendar date' })
   claimDate?: string;
 
   @ApiPropertyOptional({ example: 'en', description: 'BCP 47 language tag', default: 'en' })
-  @IsOptional()
+  @Omittable()
   @MaxLength(35)
   @Matches(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language tag such as en or pt-BR' })
   language?: string;
 
   @ApiPropertyOptional({ example: ['diplomacy', 'nuclear'], maxItems: 20 })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @IsText(1, 50, { each: true })
   tags?: string[];
 
   @ApiPropertyOptional({ type: AppearanceRequest })
-  @IsOptional()
+  @Omittable()
+  @IsObject()
   @ValidateNested()
   @Type(() => AppearanceRequest)
   appearance?: AppearanceRequest;

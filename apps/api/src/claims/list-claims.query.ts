@@ -1,17 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { type ClaimStatus, claimStatuses } from '@claimdesk/claims';
 import { IsText } from '../validation/is-text.decorator';
+import { Omittable } from '../validation/omittable.decorator';
 
 export class PageQuery {
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 512)
   cursor?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
+  @Omittable()
   @Type(() => Number)
   @Min(1)
   @Max(100)
@@ -21,7 +22,7 @@ export class PageQuery {
 
 export class ListClaimsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: claimStatuses })
-  @IsOptional()
+  @Omittable()
   @IsIn(claimStatuses)
   status?: ClaimStatus;
 
@@ -29,17 +30,17 @@ export class ListClaimsQuery extends PageQuery {
     example: 'irreversible dismantlement',
     description: 'Words of the claim: every word must match; ranked by full-text rank plus trigram similarity',
   })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 500)
   q?: string;
 
   @ApiPropertyOptional({ description: "A claimant's id, or their name", example: 'Mike Pompeo' })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 200)
   claimant?: string;
 
   @ApiPropertyOptional({ example: 'nuclear' })
-  @IsOptional()
+  @Omittable()
   @IsText(1, 50)
   tag?: string;
 }

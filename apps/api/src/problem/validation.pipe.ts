@@ -25,7 +25,16 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Bodies must be JSON objects: an array, a string or null is refused as a whole. */
+/** Deeper input is refused before class-transformer, which recurses, can overflow the stack. */
+const maxDepth = 32;
+const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Bodies must be JSON objects: an array, a string or null is refused as a
+ * whole. Before class-validator sees them, input nested too deep, and keys
+ * named like Object.prototype members (`constructor`, `toString`, …, which its
+ * unknown-field check misses), are refused, walking the value without recursion.
+ */
 class JsonObjectValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
@@ -33,8 +42,29 @@ class JsonObjectValidationPipe extends ValidationPipe {
         { field: '(body)', message: 'must be a JSON object' },
       ]);
     }
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problem = shapeProblem(value);
+      if (problem !== undefined)
+        throw DomainError.invalid('request.invalid', 'The request has invalid fields', [problem]);
+    }
     return super.transform(value, metadata);
   }
+}
+
+function shapeProblem(root: unknown): FieldProblem | undefined {
+  const pending: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 0 }];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const { value, path, depth } = next;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > maxDepth) return { field: path, message: `nests deeper than ${maxDepth} levels` };
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+      if (!Array.isArray(value) && prototypeNames.has(key))
+        return { field: childPath, message: 'is not a known field' };
+      pending.push({ value: child, path: childPath, depth: depth + 1 });
+    }
+  }
+  return undefined;
 }
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
