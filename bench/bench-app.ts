@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AccountsService } from '@claimdesk/accounts';
+import { ApiModule, createHttpApp } from '@claimdesk/api';
+import { loadConfig } from '@claimdesk/config';
+import { createRootLogger } from '@claimdesk/observability';
+import { DatabaseServer } from '@claimdesk/persistence';
+import { type Runtime, RuntimeModule } from '@claimdesk/runtime';
+import { clearQueueBackend } from '@claimdesk/testing';
+import { WorkerModule } from '@claimdesk/worker';
+
+export interface BenchApi {
+  readonly app: NestFastifyApplication;
+  readonly port: number;
+  /** A submitter's bearer token. */
+  readonly token: string;
+  readonly queueBackend: 'redis' | 'postgresql';
+  close(): Promise<void>;
+}
+
+/**
+ * API and workers in this process, as `npm start` runs them, on the bench
+ * database: BullMQ on PostgreSQL unless REDIS_URL is set (then under a key
+ * prefix of its own, deleted afterwards), logs silenced, the per-token rate
+ * limit out of the way.
+ */
+export async function startBenchApi(databaseUrl: string): Promise<BenchApi> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-'));
+  const redisUrl = process.env.REDIS_URL || undefined;
+  const prefix = `cdbench_${randomBytes(4).toString('hex')}`;
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    QUEUE_PREFIX: prefix,
+    DATA_DIR: dataDir,
+    SESSION_SECRET: randomBytes(32).toString('hex'),
+    // The most the configuration accepts (1,000,000 a minute): far above what one process serves.
+    RATE_LIMIT_PER_MINUTE: '1000000',
+    LOG_LEVEL: 'silent',
+  });
+  const runtime: Runtime = {
+    role: 'bench',
+    config,
+    logger: createRootLogger(config.logLevel),
+    database: new DatabaseServer(databaseUrl, 'external'),
+  };
+  const app = await createHttpApp(RuntimeModule.forRoot(runtime, [ApiModule, WorkerModule]), runtime);
+  await app.listen(0, '127.0.0.1');
+  const port = Number(new URL(await app.getUrl()).port);
+
+  const accounts = app.get(AccountsService);
+  const email = `bench-${randomBytes(4).toString('hex')}@example.org`;
+  await accounts.createUser({ email, name: 'Bench Submitter', role: 'submitter', password: 'correct horse battery' });
+  const { token } = await accounts.createToken({ email, name: 'bench' });
+
+  return {
+    app,
+    port,
+    token,
+    queueBackend: redisUrl === undefined ? 'postgresql' : 'redis',
+    close: async () => {
+      await app.close();
+      if (redisUrl !== undefined) await clearQueueBackend({ kind: 'redis', redisUrl, prefix });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
