@@ -24,10 +24,9 @@ interface MatchKeys {
   fingerprint: number[];
 }
 
-/** The two lookups of ClaimsRepository that ClaimsService.similarTo makes at submission. */
+/** The lookup of ClaimsRepository that ClaimsService makes at submission (exact and near in one statement). */
 interface SimilarLookup {
-  findExactMatches(textHash: string, excludeId: string | null, limit: number): Promise<unknown[]>;
-  findNearMatches(keys: MatchKeys, excludeId: string | null, limit: number): Promise<unknown[]>;
+  findSimilar(keys: MatchKeys, excludeId: string | null, limit: number): Promise<{ match: string }[]>;
 }
 
 interface Parameters {
@@ -152,9 +151,8 @@ export async function searchBench(): Promise<BenchReport> {
         const timing = await timeLookups(repository, texts, 50, database.url);
         rows.push(...latencyRows(`similar lookup, repository (exact + near), ${label}`, timing.both));
         notes.push(
-          `similar lookup, ${label}: ${timing.both.count} lookups one at a time; exact p50 ${formatMs(timing.exact.p50)} / ` +
-            `p99 ${formatMs(timing.exact.p99)} ms, near p50 ${formatMs(timing.near.p50)} / p99 ${formatMs(timing.near.p99)} ms; ` +
-            `found: ${describeCounts(timing.outcomes)}; rows sharing a fingerprint band (scored by similarity): ` +
+          `similar lookup, ${label}: ${timing.both.count} lookups one at a time (exact and near in one statement); ` +
+            `found: ${describeCounts(timing.outcomes)}; rows sharing a fingerprint band (at most 500 of them scored): ` +
             `p50 ${timing.candidates.p50}, p99 ${timing.candidates.p99}, max ${timing.candidates.max}; slowest: ${timing.slowest
               .map((slow) => `${formatMs(slow.ms)} ms (${slow.candidates} candidates) "${slow.text}"`)
               .join('; ')}`,
@@ -291,15 +289,11 @@ async function timeLookups(
   warmup: number,
   databaseUrl: string,
 ): Promise<{
-  exact: LatencySummary;
-  near: LatencySummary;
   both: LatencySummary;
   outcomes: Record<string, number>;
   candidates: LatencySummary;
   slowest: { ms: number; text: string; candidates: number }[];
 }> {
-  const exact: number[] = [];
-  const near: number[] = [];
   const both: number[] = [];
   const candidates: number[] = [];
   const outcomes: Record<string, number> = {};
@@ -310,16 +304,11 @@ async function timeLookups(
     for (const [i, text] of texts.entries()) {
       const keys = keysOf(text);
       const t0 = performance.now();
-      const exactRows = await repository.findExactMatches(keys.textHash, null, similarLimit);
-      const t1 = performance.now();
-      const nearRows =
-        exactRows.length >= similarLimit
-          ? []
-          : await repository.findNearMatches(keys, null, similarLimit - exactRows.length);
+      const similar = await repository.findSimilar(keys, null, similarLimit);
       const t2 = performance.now();
+      const exactRows = similar.filter((row) => row.match === 'exact');
+      const nearRows = similar.filter((row) => row.match === 'near');
       if (i < warmup) continue;
-      exact.push(t1 - t0);
-      near.push(t2 - t1);
       both.push(t2 - t0);
       const outcome = nearRows.length > 0 ? 'near match' : exactRows.length > 0 ? 'exact match only' : 'no match';
       outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
@@ -337,8 +326,6 @@ async function timeLookups(
     await counter.end();
   }
   return {
-    exact: summarize(exact),
-    near: summarize(near),
     both: summarize(both),
     outcomes,
     candidates: summarize(candidates),
@@ -376,10 +363,10 @@ function similarLookup(app: INestApplicationContext): SimilarLookup {
       if (isSimilarLookup(instance)) return instance;
     }
   }
-  throw new Error('ClaimsRepository with findExactMatches/findNearMatches not found in the application');
+  throw new Error('ClaimsRepository with findSimilar not found in the application');
 }
 
 function isSimilarLookup(value: unknown): value is SimilarLookup {
   const candidate = value as Partial<Record<keyof SimilarLookup, unknown>> | null;
-  return typeof candidate?.findExactMatches === 'function' && typeof candidate.findNearMatches === 'function';
+  return typeof candidate?.findSimilar === 'function';
 }

@@ -23,6 +23,15 @@ export interface ClaimRow {
   score?: number;
 }
 
+/** What similarity lookups compare: the normalised text, its hash and its fingerprint. */
+export interface MatchKeys {
+  normalizedText: string;
+  textHash: string;
+  fingerprint: number[];
+}
+
+export type ClaimDetailRow = ClaimRow & MatchKeys;
+
 export interface AppearanceRow {
   id: string;
   sourceId: string;
@@ -45,6 +54,7 @@ export interface SimilarRow {
   claimantName: string | null;
   score: number;
   createdAt: Date;
+  match: 'exact' | 'near';
 }
 
 export interface ListQuery {
@@ -63,46 +73,78 @@ const claimColumns = `
 /** Below this pg_trgm similarity a fingerprint candidate is not a near match. */
 export const nearMatchThreshold = 0.5;
 
+/**
+ * At most this many claims sharing a fingerprint band are scored. Clusters of
+ * claims built on one phrasing can share bands by the thousand; scoring them
+ * all cost 50 ms at 1M claims, while near duplicates share several bands and
+ * are found among the first few hundred candidates (see the README).
+ */
+export const nearMatchCandidates = 500;
+
+const appearanceColumns = `
+  a.id, a.source_id AS "sourceId", a.quote, a.quote_status AS "quoteStatus", a.quote_score AS "quoteScore",
+  a.quote_snapshot_id AS "quoteSnapshotId", a.quote_start AS "quoteStart", a.quote_end AS "quoteEnd",
+  a.quote_excerpt AS "quoteExcerpt", a.quote_diff AS "quoteDiff", a.quote_checked_at AS "quoteCheckedAt"`;
+
 @Injectable()
 export class ClaimsRepository {
   constructor(private readonly db: Database) {}
 
+  /** Inserts the claim; returns what the database filled in. */
   async insert(
     claim: Omit<Claim, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'checkWorthiness'>,
-  ): Promise<string> {
-    const result = await this.db.manager.insert(Claim, claim);
-    return (result.identifiers[0] as { id: string }).id;
+  ): Promise<Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>> {
+    const [row] = await this.db.manager.query<
+      Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>[]
+    >(
+      `INSERT INTO claims (text, normalized_text, text_hash, fingerprint, claimant_id, claim_date, language, tags, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING id, status, version, created_at AS "createdAt", updated_at AS "updatedAt", created_at::text AS "createdKey"`,
+      [
+        claim.text,
+        claim.normalizedText,
+        claim.textHash,
+        claim.fingerprint,
+        claim.claimantId,
+        claim.claimDate,
+        claim.language,
+        claim.tags,
+        claim.createdBy,
+      ],
+    );
+    return row!;
   }
 
+  /** Inserts the appearance; returns it as {@link listAppearances} would, given the source's URL. */
   async insertAppearance(
     appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote' | 'quoteStatus'>,
-  ): Promise<void> {
-    await this.db.manager.insert(Appearance, appearance);
+    url: string,
+  ): Promise<AppearanceRow> {
+    const [row] = await this.db.manager.query<Omit<AppearanceRow, 'url'>[]>(
+      `INSERT INTO appearances AS a (claim_id, source_id, quote, quote_status) VALUES ($1, $2, $3, $4)
+       RETURNING ${appearanceColumns}`,
+      [appearance.claimId, appearance.sourceId, appearance.quote, appearance.quoteStatus],
+    );
+    return { ...row!, url };
   }
 
-  async findById(id: string): Promise<ClaimRow | null> {
-    const [row] = await this.db.manager.query<ClaimRow[]>(
-      `SELECT ${claimColumns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = $1`,
+  /** The claim with its claimant and its match keys. */
+  async findById(id: string): Promise<ClaimDetailRow | null> {
+    const [row] = await this.db.manager.query<ClaimDetailRow[]>(
+      `SELECT ${claimColumns}, c.normalized_text AS "normalizedText", c.text_hash AS "textHash", c.fingerprint
+         FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = $1`,
       [id],
     );
     return row ?? null;
   }
 
-  /** The claim's normalised text and fingerprint, for similarity lookups. */
-  async findMatchKeys(id: string): Promise<{ normalizedText: string; textHash: string; fingerprint: number[] } | null> {
-    const found = await this.db.manager.findOne(Claim, {
-      where: { id },
-      select: { id: true, normalizedText: true, textHash: true, fingerprint: true },
-    });
-    return found ?? null;
+  async exists(id: string): Promise<boolean> {
+    return (await this.db.manager.query<unknown[]>(`SELECT 1 FROM claims WHERE id = $1`, [id])).length > 0;
   }
 
   listAppearances(claimId: string): Promise<AppearanceRow[]> {
     return this.db.manager.query<AppearanceRow[]>(
-      `SELECT a.id, a.source_id AS "sourceId", s.url, a.quote, a.quote_status AS "quoteStatus",
-              a.quote_score AS "quoteScore", a.quote_snapshot_id AS "quoteSnapshotId", a.quote_start AS "quoteStart",
-              a.quote_end AS "quoteEnd", a.quote_excerpt AS "quoteExcerpt", a.quote_diff AS "quoteDiff",
-              a.quote_checked_at AS "quoteCheckedAt"
+      `SELECT ${appearanceColumns}, s.url
          FROM appearances a JOIN sources s ON s.id = a.source_id
         WHERE a.claim_id = $1
         ORDER BY a.created_at, a.id`,
@@ -157,38 +199,33 @@ export class ClaimsRepository {
     );
   }
 
-  /** Earlier claims with the same normalised text, oldest first. */
-  findExactMatches(textHash: string, excludeId: string | null, limit: number): Promise<SimilarRow[]> {
-    return this.db.manager.query<SimilarRow[]>(
-      `SELECT c.id, c.text, c.status, cl.name AS "claimantName", 1::float8 AS score, c.created_at AS "createdAt"
-         FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
-        WHERE c.text_hash = $1 AND ($2::uuid IS NULL OR c.id <> $2)
-        ORDER BY c.created_at, c.id
-        LIMIT $3`,
-      [textHash, excludeId, limit],
-    );
-  }
-
   /**
-   * Claims sharing a fingerprint band (found through the GIN index), scored by
-   * trigram similarity; exact duplicates are left to {@link findExactMatches}.
+   * Other claims like this one, in one statement: those with the same
+   * normalised text (oldest first, score 1), then near matches: claims sharing
+   * a fingerprint band, found through the GIN index, at most
+   * {@link nearMatchCandidates} of them scored by trigram similarity. Up to
+   * `limit` of each kind.
    */
-  findNearMatches(
-    keys: { normalizedText: string; textHash: string; fingerprint: number[] },
-    excludeId: string | null,
-    limit: number,
-  ): Promise<SimilarRow[]> {
+  findSimilar(keys: MatchKeys, excludeId: string | null, limit: number): Promise<SimilarRow[]> {
     return this.db.manager.query<SimilarRow[]>(
-      `SELECT * FROM (
-         SELECT c.id, c.text, c.status, cl.name AS "claimantName",
-                similarity(c.normalized_text, $1)::float8 AS score, c.created_at AS "createdAt"
-           FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
-          WHERE c.fingerprint && $2::int[] AND c.text_hash <> $3 AND ($4::uuid IS NULL OR c.id <> $4)
-       ) candidates
-       WHERE score >= $5
-       ORDER BY score DESC, "createdAt", id
-       LIMIT $6`,
-      [keys.normalizedText, keys.fingerprint, keys.textHash, excludeId, nearMatchThreshold, limit],
+      `(SELECT c.id, c.text, c.status, cl.name AS "claimantName", 1::float8 AS score, c.created_at AS "createdAt",
+               'exact' AS match
+          FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+         WHERE c.text_hash = $3 AND ($4::uuid IS NULL OR c.id <> $4)
+         ORDER BY c.created_at, c.id
+         LIMIT $6)
+       UNION ALL
+       (SELECT scored.id, scored.text, scored.status, cl.name, scored.score, scored.created_at, 'near'
+          FROM (SELECT candidate.*, similarity(candidate.normalized_text, $1)::float8 AS score
+                  FROM (SELECT c.id, c.text, c.status, c.claimant_id, c.created_at, c.normalized_text
+                          FROM claims c
+                         WHERE c.fingerprint && $2::int[] AND c.text_hash <> $3 AND ($4::uuid IS NULL OR c.id <> $4)
+                         LIMIT $7) candidate) scored
+          LEFT JOIN claimants cl ON cl.id = scored.claimant_id
+         WHERE scored.score >= $5
+         ORDER BY scored.score DESC, scored.created_at, scored.id
+         LIMIT $6)`,
+      [keys.normalizedText, keys.fingerprint, keys.textHash, excludeId, nearMatchThreshold, limit, nearMatchCandidates],
     );
   }
 }

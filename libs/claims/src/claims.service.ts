@@ -17,7 +17,13 @@ import type {
   SimilarClaimView,
 } from './claim.views';
 import { ClaimantsRepository } from './claimants.repository';
-import { type AppearanceRow, type ClaimRow, ClaimsRepository, type SimilarRow } from './claims.repository';
+import {
+  type AppearanceRow,
+  type ClaimRow,
+  ClaimsRepository,
+  type MatchKeys,
+  type SimilarRow,
+} from './claims.repository';
 import { decodeCursor, encodeCursor, isUuid } from './cursor';
 import { normalizeText } from './normalize-text';
 
@@ -64,6 +70,11 @@ export class ClaimsService {
         { field: 'appearance.url', message: 'must be an http or https URL without credentials' },
       ]);
     }
+    const keys: MatchKeys = {
+      normalizedText,
+      textHash: createHash('sha256').update(normalizedText).digest('hex'),
+      fingerprint: claimFingerprint(normalizedText),
+    };
     return this.db.transaction(async () => {
       const claimant = input.claimant
         ? await this.claimants.findOrCreate(
@@ -72,39 +83,61 @@ export class ClaimsService {
             input.claimant.role?.trim() || null,
           )
         : null;
-      const claimId = await this.claims.insert({
+      const tags = normalizeTags(input.tags ?? []);
+      const claimDate = input.claimDate ?? null;
+      const language = input.language ?? 'en';
+      const inserted = await this.claims.insert({
         text: input.text,
-        normalizedText,
-        textHash: createHash('sha256').update(normalizedText).digest('hex'),
-        fingerprint: claimFingerprint(normalizedText),
+        ...keys,
         claimantId: claimant?.id ?? null,
-        claimDate: input.claimDate ?? null,
-        language: input.language ?? 'en',
-        tags: normalizeTags(input.tags ?? []),
+        claimDate,
+        language,
+        tags,
         createdBy: actor.userId,
       });
-      let appearance: { sourceId: string; quote: string | null } | null = null;
+      const appearances: AppearanceRow[] = [];
       if (input.appearance !== undefined) {
         const { url, sourceId, quote } = input.appearance;
         const source =
           sourceId !== undefined
             ? { id: sourceId, url: await this.sources.urlOf(sourceId) }
             : await this.sources.cite(actor.userId, url!);
-        appearance = { sourceId: source.id, quote: quote ?? null };
-        await this.claims.insertAppearance({
-          claimId,
-          ...appearance,
-          quoteStatus: quote === undefined ? null : 'pending',
-        });
+        appearances.push(
+          await this.claims.insertAppearance(
+            {
+              claimId: inserted.id,
+              sourceId: source.id,
+              quote: quote ?? null,
+              quoteStatus: quote === undefined ? null : 'pending',
+            },
+            source.url,
+          ),
+        );
       }
       await this.events.record({
-        claimId,
+        claimId: inserted.id,
         actorId: actor.userId,
         action: 'claim.submitted',
         toStatus: 'submitted',
-        data: { text: input.text, claimantId: claimant?.id ?? null, appearance },
+        data: {
+          text: input.text,
+          claimantId: claimant?.id ?? null,
+          appearance: appearances[0] ? { sourceId: appearances[0].sourceId, quote: appearances[0].quote } : null,
+        },
       });
-      return this.get(claimId);
+      // Built from what was just written: reading it back would cost three more queries.
+      const row: ClaimRow = {
+        ...inserted,
+        text: input.text,
+        claimantId: claimant?.id ?? null,
+        claimantName: claimant?.name ?? null,
+        claimantRole: claimant?.role ?? null,
+        claimDate,
+        language,
+        tags,
+        checkWorthiness: null,
+      };
+      return toView(row, appearances, await this.claims.findSimilar(keys, inserted.id, similarLimit));
     });
   }
 
@@ -113,16 +146,8 @@ export class ClaimsService {
     if (row === null) throw claimNotFound(id);
     // One after the other: inside a transaction both share one connection.
     const appearances = await this.claims.listAppearances(id);
-    const similar = await this.similarTo(id);
-    return {
-      ...toSummary(row),
-      checkWorthiness: row.checkWorthiness,
-      appearances: appearances.map(toAppearanceView),
-      evidence: [],
-      verdicts: [],
-      review: null,
-      similar,
-    };
+    const similar = await this.claims.findSimilar(row, id, similarLimit);
+    return toView(row, appearances, similar);
   }
 
   /** Newest first; with `q`, best match first (full-text rank plus trigram similarity). */
@@ -162,7 +187,7 @@ export class ClaimsService {
 
   /** The claim's audit trail, oldest first. */
   async listEvents(claimId: string, cursor: string | undefined, limit: number): Promise<Page<EventView>> {
-    if ((await this.claims.findById(claimId)) === null) throw claimNotFound(claimId);
+    if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);
     const after = cursor === undefined ? null : decodeCursor(cursor, isEventCursor).e;
     const rows = await this.events.listForClaim(claimId, after, limit + 1);
     const items = rows.slice(0, limit).map((row): EventView => ({
@@ -176,16 +201,6 @@ export class ClaimsService {
     }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ e: last.id }) : null };
-  }
-
-  /** Exact duplicates first (oldest first), then near matches by similarity. */
-  private async similarTo(claimId: string): Promise<SimilarClaimView[]> {
-    const keys = await this.claims.findMatchKeys(claimId);
-    if (keys === null) return [];
-    const exact = await this.claims.findExactMatches(keys.textHash, claimId, similarLimit);
-    const near =
-      exact.length >= similarLimit ? [] : await this.claims.findNearMatches(keys, claimId, similarLimit - exact.length);
-    return [...exact.map((row) => toSimilar(row, 'exact')), ...near.map((row) => toSimilar(row, 'near'))];
   }
 
   /** undefined: no filter; null: a claimant that does not exist (the list is empty). */
@@ -221,6 +236,19 @@ function toSummary(row: ClaimRow): ClaimSummaryView {
   };
 }
 
+/** Exact duplicates first, then near matches, {@link similarLimit} in all. */
+function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow[]): ClaimView {
+  return {
+    ...toSummary(row),
+    checkWorthiness: row.checkWorthiness,
+    appearances: appearances.map(toAppearanceView),
+    evidence: [],
+    verdicts: [],
+    review: null,
+    similar: similar.slice(0, similarLimit).map(toSimilar),
+  };
+}
+
 function toAppearanceView(row: AppearanceRow): AppearanceView {
   return {
     id: row.id,
@@ -243,13 +271,13 @@ function toAppearanceView(row: AppearanceRow): AppearanceView {
   };
 }
 
-function toSimilar(row: SimilarRow, match: 'exact' | 'near'): SimilarClaimView {
+function toSimilar(row: SimilarRow): SimilarClaimView {
   return {
     id: row.id,
     text: row.text,
     status: row.status,
     score: Math.round(row.score * 1000) / 1000,
-    match,
+    match: row.match,
     claimant: row.claimantName,
     createdAt: row.createdAt,
   };

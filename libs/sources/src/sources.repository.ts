@@ -37,6 +37,27 @@ export class SourcesRepository {
     return { source: existing, created: false };
   }
 
+  /**
+   * The citation path of {@link insertOrFind} in one statement: the id and URL
+   * of the source with this canonical URL, and whether this call created it.
+   */
+  async citeOrCreate(source: NewSource): Promise<{ id: string; url: string; created: boolean }> {
+    const [row] = await this.db.manager.query<{ id: string; url: string; created: boolean }[]>(
+      `WITH inserted AS (
+         INSERT INTO sources (url, normalized_url, created_by) VALUES ($1, $2, $3)
+         ON CONFLICT (normalized_url) DO NOTHING
+         RETURNING id, url)
+       SELECT id, url, true AS created FROM inserted
+       UNION ALL
+       SELECT id, url, false FROM sources WHERE normalized_url = $2 AND NOT EXISTS (SELECT 1 FROM inserted)`,
+      [source.url, source.normalizedUrl, source.createdBy],
+    );
+    if (row !== undefined) return row;
+    // Created by a transaction that committed after this statement's snapshot.
+    const existing = await this.db.manager.findOneByOrFail(Source, { normalizedUrl: source.normalizedUrl });
+    return { id: existing.id, url: existing.url, created: false };
+  }
+
   findById(id: string): Promise<Source | null> {
     return this.db.manager.findOneBy(Source, { id });
   }

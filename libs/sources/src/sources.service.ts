@@ -7,7 +7,7 @@ import { Database } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
 import type { SourceSnapshot } from './source-snapshot.entity';
 import { normalizeSourceUrl } from './source-url';
-import type { Source } from './source.entity';
+import type { FetchStatus, Source } from './source.entity';
 import type { SnapshotSummaryView, SnapshotView, SourceInput, SourceView } from './source.views';
 import { type SnapshotSummary, SourcesRepository } from './sources.repository';
 
@@ -48,9 +48,20 @@ export class SourcesService {
    * and queued for fetching, in the caller's transaction.
    */
   async cite(actorId: string, url: string): Promise<{ id: string; url: string; created: boolean }> {
-    const { source, created } = await this.findOrCreate(actorId, { url });
-    if (created) await this.queueFetch(source.id);
-    return { id: source.id, url: source.url, created };
+    const normalizedUrl = this.canonical(url);
+    const source = await this.sources.citeOrCreate({
+      url: url.trim(),
+      normalizedUrl,
+      title: null,
+      publisher: null,
+      publishedAt: null,
+      createdBy: actorId,
+    });
+    if (source.created) {
+      await this.recordCreated(actorId, source.id, source.url, 'pending');
+      await this.queueFetch(source.id);
+    }
+    return source;
   }
 
   async get(id: string): Promise<SourceView> {
@@ -83,30 +94,31 @@ export class SourcesService {
   }
 
   private async findOrCreate(actorId: string, input: SourceInput): Promise<{ source: Source; created: boolean }> {
-    const normalizedUrl = normalizeSourceUrl(input.url);
-    if (normalizedUrl === null) {
-      throw DomainError.invalid('source.invalid_url', 'The URL cannot be used as a source', [
-        { field: 'url', message: 'must be an http or https URL without credentials' },
-      ]);
-    }
     const result = await this.sources.insertOrFind({
       url: input.url.trim(),
-      normalizedUrl,
+      normalizedUrl: this.canonical(input.url),
       title: input.title ?? null,
       publisher: input.publisher ?? null,
       publishedAt: input.publishedAt ?? null,
       createdBy: actorId,
     });
-    if (result.created) {
-      await this.events.record({
-        sourceId: result.source.id,
-        actorId,
-        action: 'source.created',
-        toStatus: result.source.fetchStatus,
-        data: { url: result.source.url },
-      });
-    }
+    if (result.created)
+      await this.recordCreated(actorId, result.source.id, result.source.url, result.source.fetchStatus);
     return result;
+  }
+
+  private canonical(url: string): string {
+    const normalizedUrl = normalizeSourceUrl(url);
+    if (normalizedUrl === null) {
+      throw DomainError.invalid('source.invalid_url', 'The URL cannot be used as a source', [
+        { field: 'url', message: 'must be an http or https URL without credentials' },
+      ]);
+    }
+    return normalizedUrl;
+  }
+
+  private recordCreated(actorId: string, sourceId: string, url: string, status: FetchStatus): Promise<void> {
+    return this.events.record({ sourceId, actorId, action: 'source.created', toStatus: status, data: { url } });
   }
 
   private async addSubmittedText(actorId: string, source: Source, text: string, title: string | null): Promise<void> {
