@@ -50,7 +50,7 @@ export async function searchBench(): Promise<BenchReport> {
   const searches = envInt('BENCH_SEARCH_REQUESTS', 600);
   const submissions = envInt('BENCH_SIMILAR_REQUESTS', 300);
   const lookups = envInt('BENCH_LOOKUPS', 500);
-  const concurrency = envInt('BENCH_SEARCH_CONNECTIONS', 4);
+  const concurrency = envInt('BENCH_SEARCH_CONNECTIONS', 1);
   const rows: ResultRow[] = [];
   const notes: string[] = [];
   const log = (line: string): void => {

@@ -15,9 +15,8 @@ import { Claimant } from './claimant.entity';
 import type { ClaimStatus } from './claim-status';
 
 /**
- * A checkable statement. Besides the columns below, the migration adds
- * expression indexes for full-text search (`to_tsvector('simple',
- * normalized_text)`), trigram similarity, and the fingerprint bands.
+ * A checkable statement. The GIN indexes on the search vector, the
+ * fingerprint bands and the tags are written by hand in the migrations.
  */
 @Entity({ name: 'claims' })
 @Check('claims_status_check', `"status" IN ('submitted', 'in_review', 'awaiting_approval', 'published', 'rejected')`)
@@ -27,7 +26,7 @@ import type { ClaimStatus } from './claim-status';
 @Index('claims_created_idx', ['createdAt', 'id'])
 @Index('claims_status_created_idx', ['status', 'createdAt', 'id'])
 @Index('claims_claimant_created_idx', ['claimantId', 'createdAt', 'id'])
-@Index('claims_search_idx', { synchronize: false })
+@Index('claims_search_vector_idx', { synchronize: false })
 @Index('claims_fingerprint_idx', { synchronize: false })
 @Index('claims_tags_idx', { synchronize: false })
 export class Claim {
@@ -44,6 +43,18 @@ export class Claim {
   @Index('claims_text_hash_idx')
   @Column({ name: 'text_hash', type: 'text' })
   textHash: string;
+
+  /** The normalised text's full-text vector, kept by PostgreSQL, GIN-indexed for search. */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: `to_tsvector('simple', normalized_text)`,
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
 
   /** MinHash bands of the normalised text (see claimFingerprint). */
   @Column({ type: 'integer', array: true })

@@ -8,6 +8,7 @@ import { Source, SourceSnapshot } from '@claimdesk/sources';
 import { SystemPing } from '@claimdesk/system';
 import { Foundation1764244800000 } from './migrations/1764244800000-foundation';
 import { ClaimsAndSources1795784495008 } from './migrations/1795784495008-claims-and-sources';
+import { SearchVector1795788696761 } from './migrations/1795788696761-search-vector';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -27,5 +28,5 @@ export const schema: SchemaDefinition = {
     Event,
     IdempotencyKey,
   ],
-  migrations: [Foundation1764244800000, ClaimsAndSources1795784495008],
+  migrations: [Foundation1764244800000, ClaimsAndSources1795784495008, SearchVector1795788696761],
 };
