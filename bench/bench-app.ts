@@ -47,7 +47,9 @@ export async function startBenchApi(databaseUrl: string): Promise<BenchApi> {
     logger: createRootLogger(config.logLevel),
     database: new DatabaseServer(databaseUrl, 'external'),
   };
-  const app = await createHttpApp(RuntimeModule.forRoot(runtime, [ApiModule, WorkerModule]), runtime);
+  // BENCH_WORKERS=0 serves the API alone, as `npm run start:api` does: jobs wait in the outbox.
+  const modules = process.env.BENCH_WORKERS === '0' ? [ApiModule] : [ApiModule, WorkerModule];
+  const app = await createHttpApp(RuntimeModule.forRoot(runtime, modules), runtime);
   await app.listen(0, '127.0.0.1');
   const port = Number(new URL(await app.getUrl()).port);
 

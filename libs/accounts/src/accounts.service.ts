@@ -30,8 +30,11 @@ const principalCacheMs = 10_000;
 /** Users, their roles, API tokens, and who a token belongs to. */
 @Injectable()
 export class AccountsService {
-  /** Recent token lookups: every API call authenticates, most with a token seen a moment ago. */
-  private readonly recent = new Map<string, { principal: Principal | null; until: number }>();
+  /**
+   * Recent token lookups: every API call authenticates, most with a token seen
+   * a moment ago. The lookup itself is kept, so concurrent first calls share it.
+   */
+  private readonly recent = new Map<string, { principal: Promise<Principal | null>; until: number }>();
 
   constructor(
     private readonly users: UsersRepository,
@@ -87,15 +90,22 @@ export class AccountsService {
     const cached = this.recent.get(hash);
     if (cached !== undefined && cached.until > now) return cached.principal;
 
-    const owner = await this.tokens.findOwnerByHash(hash);
-    const principal: Principal | null =
-      owner === null
-        ? null
-        : { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, tokenId: owner.tokenId };
+    const principal = this.lookUp(hash);
     if (this.recent.size > 10_000) this.recent.clear();
     this.recent.set(hash, { principal, until: now + principalCacheMs });
-    if (principal?.tokenId !== undefined) await this.tokens.touch(principal.tokenId);
-    return principal;
+    try {
+      return await principal;
+    } catch (error) {
+      this.recent.delete(hash);
+      throw error;
+    }
+  }
+
+  private async lookUp(hash: string): Promise<Principal | null> {
+    const owner = await this.tokens.findOwnerByHash(hash);
+    if (owner === null) return null;
+    await this.tokens.touch(owner.tokenId);
+    return { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, tokenId: owner.tokenId };
   }
 }
 

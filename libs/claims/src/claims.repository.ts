@@ -82,12 +82,14 @@ export const nearMatchThreshold = 0.5;
 export const searchCandidates = 500;
 
 /**
- * At most this many claims sharing a fingerprint band are scored. Clusters of
- * claims built on one phrasing can share bands by the thousand; scoring them
- * all cost 50 ms at 1M claims, while near duplicates share several bands and
- * are found among the first few hundred candidates (see the README).
+ * At most this many claims sharing a fingerprint band are considered, and of
+ * those only the {@link nearMatchScored} sharing the most bands (the number of
+ * shared bands grows with the similarity of the texts) are scored with
+ * trigram similarity. Clusters of claims built on one phrasing can share bands
+ * by the thousand: scoring them all cost 50 ms at 1M claims.
  */
-export const nearMatchCandidates = 500;
+export const nearMatchCandidates = 2000;
+export const nearMatchScored = 50;
 
 const appearanceColumns = `
   a.id, a.source_id AS "sourceId", a.quote, a.quote_status AS "quoteStatus", a.quote_score AS "quoteScore",
@@ -216,12 +218,12 @@ export class ClaimsRepository {
   /**
    * Other claims like this one, in one statement: those with the same
    * normalised text (oldest first, score 1), then near matches: claims sharing
-   * a fingerprint band, found through the GIN index, at most
-   * {@link nearMatchCandidates} of them scored by trigram similarity. Up to
-   * `limit` of each kind.
+   * a fingerprint band, found through the GIN index, the closest of them
+   * (by bands shared) scored by trigram similarity. Up to `limit` of each kind.
    */
   findSimilar(keys: MatchKeys, excludeId: string | null, limit: number): Promise<SimilarRow[]> {
-    return this.db.manager.query<SimilarRow[]>(
+    return this.db.prepared<SimilarRow>(
+      'claims.find-similar',
       `(SELECT c.id, c.text, c.status, cl.name AS "claimantName", 1::float8 AS score, c.created_at AS "createdAt",
                'exact' AS match
           FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
@@ -230,16 +232,29 @@ export class ClaimsRepository {
          LIMIT $6)
        UNION ALL
        (SELECT scored.id, scored.text, scored.status, cl.name, scored.score, scored.created_at, 'near'
-          FROM (SELECT candidate.*, similarity(candidate.normalized_text, $1)::float8 AS score
-                  FROM (SELECT c.id, c.text, c.status, c.claimant_id, c.created_at, c.normalized_text
-                          FROM claims c
-                         WHERE c.fingerprint && $2::int[] AND c.text_hash <> $3 AND ($4::uuid IS NULL OR c.id <> $4)
-                         LIMIT $7) candidate) scored
+          FROM (SELECT best.*, similarity(best.normalized_text, $1)::float8 AS score
+                  FROM (SELECT candidate.*
+                          FROM (SELECT c.id, c.text, c.status, c.claimant_id, c.created_at, c.normalized_text,
+                                       (SELECT count(*) FROM unnest(c.fingerprint) AS band WHERE band = ANY($2::int[])) AS shared
+                                  FROM claims c
+                                 WHERE c.fingerprint && $2::int[] AND c.text_hash <> $3 AND ($4::uuid IS NULL OR c.id <> $4)
+                                 LIMIT $7) candidate
+                         ORDER BY candidate.shared DESC
+                         LIMIT $8) best) scored
           LEFT JOIN claimants cl ON cl.id = scored.claimant_id
          WHERE scored.score >= $5
          ORDER BY scored.score DESC, scored.created_at, scored.id
          LIMIT $6)`,
-      [keys.normalizedText, keys.fingerprint, keys.textHash, excludeId, nearMatchThreshold, limit, nearMatchCandidates],
+      [
+        keys.normalizedText,
+        keys.fingerprint,
+        keys.textHash,
+        excludeId,
+        nearMatchThreshold,
+        limit,
+        nearMatchCandidates,
+        nearMatchScored,
+      ],
     );
   }
 }

@@ -11,8 +11,25 @@ type Stored = Pick<IdempotencyKey, 'requestHash' | 'state' | 'responseStatus' | 
 export class IdempotencyRepository {
   constructor(private readonly db: Database) {}
 
-  /** Claims the key for a new request; false when the caller already used it. */
+  /**
+   * Claims the key for a new request; false when the caller already used it.
+   * Committed without waiting for the disk: a reservation lost in a crash only
+   * lets the request run again, and the request's own (synchronous) commit
+   * makes the reservation durable with it, WAL being written in order.
+   */
   async reserve(userId: string, key: string, requestHash: string, ttlSeconds: number): Promise<boolean> {
+    return this.db.transaction(async () => {
+      await this.db.manager.query(`SET LOCAL synchronous_commit = off`);
+      return this.insertReservation(userId, key, requestHash, ttlSeconds);
+    });
+  }
+
+  private async insertReservation(
+    userId: string,
+    key: string,
+    requestHash: string,
+    ttlSeconds: number,
+  ): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(
       `INSERT INTO idempotency_keys (user_id, key, request_hash, state, expires_at)
        VALUES ($1, $2, $3, 'in_progress', now() + make_interval(secs => $4))

@@ -82,8 +82,12 @@ export class ClaimsAndSources1795784495008 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "claims_search_idx" ON "claims" USING gin (to_tsvector('simple', "normalized_text"))`,
     );
-    await queryRunner.query(`CREATE INDEX "claims_fingerprint_idx" ON "claims" USING gin ("fingerprint")`);
-    await queryRunner.query(`CREATE INDEX "claims_tags_idx" ON "claims" USING gin ("tags")`);
+    await queryRunner.query(
+      `CREATE INDEX "claims_fingerprint_idx" ON "claims" USING gin ("fingerprint") WITH (gin_pending_list_limit = 256)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "claims_tags_idx" ON "claims" USING gin ("tags") WITH (gin_pending_list_limit = 256)`,
+    );
 
     await queryRunner.query(`
           CREATE FUNCTION "refuse_change"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -15,7 +15,9 @@ export class SearchVector1795788696761 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "claims" ADD "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('simple', normalized_text)) STORED NOT NULL`,
     );
-    await queryRunner.query(`CREATE INDEX "claims_search_vector_idx" ON "claims" USING gin ("search_vector")`);
+    await queryRunner.query(
+      `CREATE INDEX "claims_search_vector_idx" ON "claims" USING gin ("search_vector") WITH (gin_pending_list_limit = 256)`,
+    );
     await queryRunner.query(`
       CREATE TABLE IF NOT EXISTS "typeorm_metadata" (
         "type" varchar NOT NULL, "database" varchar, "schema" varchar, "table" varchar, "name" varchar, "value" text
