@@ -82,6 +82,8 @@ export class ClaimsAndSources1795784495008 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "claims_search_idx" ON "claims" USING gin (to_tsvector('simple', "normalized_text"))`,
     );
+    // Small GIN pending lists: inserts still batch their index entries, and a
+    // lookup never scans more than 256 kB of them (the default is 4 MB).
     await queryRunner.query(
       `CREATE INDEX "claims_fingerprint_idx" ON "claims" USING gin ("fingerprint") WITH (gin_pending_list_limit = 256)`,
     );
