@@ -152,7 +152,7 @@ export async function searchBench(): Promise<BenchReport> {
         rows.push(...latencyRows(`similar lookup, repository (exact + near), ${label}`, timing.both));
         notes.push(
           `similar lookup, ${label}: ${timing.both.count} lookups one at a time (exact and near in one statement); ` +
-            `found: ${describeCounts(timing.outcomes)}; rows sharing a fingerprint band (at most 500 of them scored): ` +
+            `found: ${describeCounts(timing.outcomes)}; rows sharing a fingerprint band (of at most 2,000 looked at, the 50 sharing the most bands are scored): ` +
             `p50 ${timing.candidates.p50}, p99 ${timing.candidates.p99}, max ${timing.candidates.max}; slowest: ${timing.slowest
               .map((slow) => `${formatMs(slow.ms)} ms (${slow.candidates} candidates) "${slow.text}"`)
               .join('; ')}`,
