@@ -1,20 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { queueBackends } from '@claimdesk/testing';
 import { type ApiResponse, type RequestOptions, TestApi } from '../support/api-harness';
-
-interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: FieldProblem[];
-}
+import { expectProblem, type Problem } from '../support/problems';
 
 interface Claimant {
   id: string;
@@ -102,8 +89,6 @@ interface ClaimInput {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unknownId = '7d4e9a3c-1b2a-4c3d-9e8f-0a1b2c3d4e5f';
 /** What a leaked stack trace or SQL statement would look like in a response. */
-const leakPattern =
-  /\bat [\w$.<>]+ \(|node_modules|\.[jt]s:\d+:\d+|"stack"|QueryFailedError|\bSELECT\b|\bINSERT INTO\b|\bWHERE\b/;
 
 /** A word no other test uses, so filters and searches see only this test's claims. */
 function uniqueWord(): string {
@@ -117,17 +102,6 @@ function aClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
 
 function cursorOf(position: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
-}
-
-function expectProblem(response: ApiResponse<Problem>, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json\b/);
-  const { type, title, detail } = response.body;
-  expect(response.body.status).toBe(status);
-  expect(response.body.code).toBe(code);
-  expect([typeof type, typeof title, typeof detail]).toEqual(['string', 'string', 'string']);
-  expect(type.length * title.length * detail.length).toBeGreaterThan(0);
-  expect(response.text).not.toMatch(leakPattern);
 }
 
 function fieldsOf(response: ApiResponse<Problem>): string[] {

@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { queueBackends } from '@claimdesk/testing';
 import { type ApiResponse, TestApi } from '../support/api-harness';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
+import { expectProblem, type Problem } from '../support/problems';
 
 interface Claim {
   id: string;
@@ -30,9 +22,6 @@ interface ClaimInput {
   claimant?: { name: string; role?: string };
 }
 
-const leakPattern =
-  /\bat [\w$.<>]+ \(|node_modules|\.[jt]s:\d+:\d+|"stack"|QueryFailedError|\bSELECT\b|\bINSERT INTO\b|\bWHERE\b/;
-
 /** A claim submission with a text of its own, so rows can be counted by text. */
 function aClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
   return { text: `Idempotent claim ${randomUUID()}`, ...overrides };
@@ -40,17 +29,6 @@ function aClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
 
 function aKey(): string {
   return `key-${randomUUID()}`;
-}
-
-function expectProblem(response: ApiResponse<Problem>, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json\b/);
-  const { type, title, detail } = response.body;
-  expect(response.body.status).toBe(status);
-  expect(response.body.code).toBe(code);
-  expect([typeof type, typeof title, typeof detail]).toEqual(['string', 'string', 'string']);
-  expect(type.length * title.length * detail.length).toBeGreaterThan(0);
-  expect(response.text).not.toMatch(leakPattern);
 }
 
 function isReplay(response: ApiResponse<unknown>): boolean {

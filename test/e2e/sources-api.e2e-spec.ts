@@ -1,15 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { queueBackends } from '@claimdesk/testing';
-import { type ApiResponse, TestApi } from '../support/api-harness';
-
-interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
+import { TestApi } from '../support/api-harness';
+import { expectProblem, type Problem } from '../support/problems';
 
 interface SnapshotSummary {
   id: string;
@@ -48,8 +40,6 @@ interface SourceInput {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unknownId = '0b7f3c52-8d1e-4e6a-9c2b-5f4d3e2a1b0c';
-const leakPattern =
-  /\bat [\w$.<>]+ \(|node_modules|\.[jt]s:\d+:\d+|"stack"|QueryFailedError|\bSELECT\b|\bINSERT INTO\b|\bWHERE\b/;
 
 function uniqueWord(): string {
   return Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
@@ -62,17 +52,6 @@ function aSource(overrides: Partial<SourceInput> = {}): SourceInput {
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-function expectProblem(response: ApiResponse<Problem>, status: number, code: string): void {
-  expect(response.status).toBe(status);
-  expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json\b/);
-  const { type, title, detail } = response.body;
-  expect(response.body.status).toBe(status);
-  expect(response.body.code).toBe(code);
-  expect([typeof type, typeof title, typeof detail]).toEqual(['string', 'string', 'string']);
-  expect(type.length * title.length * detail.length).toBeGreaterThan(0);
-  expect(response.text).not.toMatch(leakPattern);
 }
 
 describe('sources API', () => {

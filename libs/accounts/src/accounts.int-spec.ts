@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import argon2 from 'argon2';
-import { DomainError } from '@claimdesk/errors';
 import { Database } from '@claimdesk/persistence';
 import {
   createTestDatabase,
   queueBackends,
+  rejectionOf,
   startTestContext,
   type TestDatabase,
   testRuntime,
@@ -48,16 +48,6 @@ function aUser(overrides: Partial<{ email: string; name: string; role: string; p
     role: 'reviewer',
     ...overrides,
   };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with a DomainError');
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -1,12 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AccountsModule, AccountsService, type Principal } from '@claimdesk/accounts';
-import { DomainError } from '@claimdesk/errors';
 import { Database } from '@claimdesk/persistence';
 import { SourcesService } from '@claimdesk/sources';
 import {
   createTestDatabase,
   queueBackends,
+  rejectionOf,
   startTestContext,
   type TestDatabase,
   testRuntime,
@@ -37,16 +37,6 @@ function aClaim(overrides: Partial<ClaimSubmission> = {}): ClaimSubmission {
     language: 'en',
     ...overrides,
   };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with a DomainError');
 }
 
 const idsOf = (items: readonly { id: string }[]): string[] => items.map((item) => item.id);

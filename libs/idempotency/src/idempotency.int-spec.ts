@@ -1,10 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DomainError } from '@claimdesk/errors';
+import { type DomainError } from '@claimdesk/errors';
 import { Database } from '@claimdesk/persistence';
 import {
   createTestDatabase,
   queueBackends,
+  rejectionOf,
   startTestContext,
   type TestDatabase,
   testRuntime,
@@ -41,16 +42,6 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((settle) => (resolve = settle));
   return { promise, resolve };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with a DomainError');
 }
 
 describe('IdempotencyService against PostgreSQL', () => {

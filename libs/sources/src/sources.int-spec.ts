@@ -1,11 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AccountsModule, AccountsService } from '@claimdesk/accounts';
-import { DomainError } from '@claimdesk/errors';
 import { Database } from '@claimdesk/persistence';
 import {
   createTestDatabase,
   queueBackends,
+  rejectionOf,
   startTestContext,
   type TestDatabase,
   testRuntime,
@@ -39,16 +39,6 @@ interface SnapshotRow {
 /** A source input at a URL of its own; override what the test is about. */
 function aSource(overrides: Partial<SourceInput> = {}): SourceInput {
   return { url: `https://news.example.org/${randomBytes(5).toString('hex')}/story`, ...overrides };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<DomainError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail with a DomainError');
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -10,3 +10,4 @@ export {
 } from './test-environment';
 export { clearQueueBackend, eventually, startTestContext, testRuntime } from './test-runtime';
 export { type ClaimdeskApp, freePort, runCli, type RunningProcess, startProcess, waitForHttp } from './processes';
+export { rejectionOf } from './domain-errors';
