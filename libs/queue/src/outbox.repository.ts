@@ -54,8 +54,4 @@ export class OutboxRepository {
       .whereInIds(ids)
       .execute();
   }
-
-  async countWaiting(): Promise<number> {
-    return this.db.manager.count(OutboxJob);
-  }
 }
