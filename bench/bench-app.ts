@@ -40,6 +40,9 @@ export async function startBenchApi(databaseUrl: string): Promise<BenchApi> {
     // The most the configuration accepts (1,000,000 a minute): far above what one process serves.
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'silent',
+    // Benchmarks fetch from the local fixture site alone, never the outlets their generated URLs name.
+    FETCH_ALLOWED_HOSTS_ONLY: 'true',
+    FETCH_ALLOWED_HOSTS: process.env.BENCH_FETCH_ALLOWED_HOSTS ?? '',
   });
   const runtime: Runtime = {
     role: 'bench',

@@ -16,6 +16,12 @@ export class AppConfig {
   readonly port: number;
   readonly host: string;
   readonly fetchAllowedHosts: readonly AllowedHost[];
+  /** Fetch nothing but the hosts of `fetchAllowedHosts` (an egress allowlist; tests run this way). */
+  readonly fetchAllowedHostsOnly: boolean;
+  /** Longest a source fetch may take, connection to last byte, redirects included. */
+  readonly fetchTimeoutMs: number;
+  /** Largest body a source fetch may read, measured after decompression. */
+  readonly fetchMaxBytes: number;
   /** Explicit `SESSION_SECRET`, or undefined to use the one kept in `dataDir`. */
   readonly sessionSecret?: string;
   readonly consensusMinVerdicts: number;

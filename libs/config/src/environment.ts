@@ -50,6 +50,25 @@ export class Environment {
 
   @Transform(blankToUndefined)
   @IsOptional()
+  @IsIn(['true', 'false'], { message: 'FETCH_ALLOWED_HOSTS_ONLY must be true or false' })
+  FETCH_ALLOWED_HOSTS_ONLY?: string;
+
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'FETCH_TIMEOUT_MS must be an integer between 1000 and 300000' })
+  @Min(1_000, { message: 'FETCH_TIMEOUT_MS must be an integer between 1000 and 300000' })
+  @Max(300_000, { message: 'FETCH_TIMEOUT_MS must be an integer between 1000 and 300000' })
+  FETCH_TIMEOUT_MS?: number;
+
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'FETCH_MAX_BYTES must be an integer between 1024 and 1073741824' })
+  @Min(1_024, { message: 'FETCH_MAX_BYTES must be an integer between 1024 and 1073741824' })
+  @Max(1_073_741_824, { message: 'FETCH_MAX_BYTES must be an integer between 1024 and 1073741824' })
+  FETCH_MAX_BYTES?: number;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters long' })
   @MaxLength(1024)

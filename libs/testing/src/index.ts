@@ -11,3 +11,17 @@ export {
 export { clearQueueBackend, eventually, startTestContext, testRuntime } from './test-runtime';
 export { type ClaimdeskApp, freePort, runCli, type RunningProcess, startProcess, waitForHttp } from './processes';
 export { rejectionOf } from './domain-errors';
+export {
+  type FixtureArticle,
+  fixtureArticle,
+  fixtureArticleHtml,
+  fixtureBombInflatedBytes,
+  fixtureHostile,
+  fixtureHostilePayloads,
+  type FixturePage,
+  fixturePdfText,
+  fixturePdfTitle,
+  fixturePlainText,
+  type FixtureSite,
+  startFixtureSite,
+} from './fixture-site';

@@ -26,7 +26,14 @@ export function startProcess(
 ): RunningProcess {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'apps', app, 'src', 'main.js'), ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
+      // Tests reach nothing but the fixture sites they allow.
+      FETCH_ALLOWED_HOSTS_ONLY: 'true',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

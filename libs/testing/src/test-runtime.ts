@@ -23,6 +23,8 @@ export function testRuntime(
     QUEUE_PREFIX: backend.prefix,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RATE_LIMIT_PER_MINUTE: '100000',
+    // Tests reach nothing but the fixture sites they allow.
+    FETCH_ALLOWED_HOSTS_ONLY: 'true',
     ...env,
   });
   return {
