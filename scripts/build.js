@@ -16,7 +16,7 @@ function* walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if (entry.name.endsWith('.ts') && !skip.test(entry.name)) yield full;
+    else if ((entry.name.endsWith('.ts') || entry.name.endsWith('.mjs')) && !skip.test(entry.name)) yield full;
   }
 }
 
@@ -32,6 +32,13 @@ async function main() {
   await Promise.all(
     files.map(async (file) => {
       const relative = path.relative(root, file);
+      if (file.endsWith('.mjs')) {
+        // Hand-written ES modules run as worker threads; shipped as they are.
+        const target = path.join(staging, relative);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.copyFileSync(file, target);
+        return;
+      }
       const target = path.join(staging, relative.replace(/\.ts$/, '.js'));
       const { code, map } = await swc.transformFile(file, {
         ...options,

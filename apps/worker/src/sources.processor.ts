@@ -1,20 +1,25 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { inJobContext, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
-import { SourcesService } from '@claimdesk/sources';
+import { SourceCheckService } from '@claimdesk/checking';
+import { inJobContext, jobRunOf, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
 
+/** Source checking: fetches and archives sources, checks quotes, schedules re-checks. */
 @Processor(QueueName.Sources, { ...workerDefaults, concurrency: 8 })
 export class SourcesProcessor extends WorkerHost {
-  constructor(private readonly sources: SourcesService) {
+  constructor(private readonly checks: SourceCheckService) {
     super();
   }
 
-  async process(job: Job): Promise<void> {
+  async process(job: Job): Promise<unknown> {
     const typed = job as unknown as QueueJob<typeof QueueName.Sources>;
-    await inJobContext(typed, async () => {
+    return inJobContext(typed, async () => {
       switch (typed.name) {
         case 'source.fetch':
-          return this.sources.fetch(typed.data.sourceId);
+          return this.checks.fetchSource(typed.data.sourceId, jobRunOf(job));
+        case 'quote.check':
+          return this.checks.checkAppearance(typed.data.appearanceId);
+        case 'source.recheck':
+          return { queued: await this.checks.scheduleRechecks() };
       }
     });
   }

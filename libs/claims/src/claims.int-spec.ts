@@ -274,7 +274,7 @@ describe('ClaimsService against PostgreSQL', () => {
         ).toBe(1);
       });
 
-      it('cites a registered source by id without creating or queueing anything', async () => {
+      it('cites a registered source by id without creating it, and queues the check of its quote', async () => {
         const { source } = await app.get(SourcesService).register(actor.userId, {
           url: `https://archive.example.org/${randomBytes(5).toString('hex')}`,
           text: 'Archived.',
@@ -288,7 +288,12 @@ describe('ClaimsService against PostgreSQL', () => {
           expect.objectContaining({ sourceId: source.id, url: source.url, quote: 'Archived' }),
         ]);
         expect(await count(`SELECT count(*) FROM sources`)).toBe(sourcesBefore);
-        expect(await count(`SELECT count(*) FROM outbox_job`)).toBe(jobsBefore);
+        expect(await count(`SELECT count(*) FROM outbox_job`)).toBe(jobsBefore + 1);
+        expect(
+          await count(`SELECT count(*) FROM outbox_job WHERE name = 'quote.check' AND data->>'appearanceId' = $1`, [
+            claim.appearances[0]!.id,
+          ]),
+        ).toBe(1);
       });
 
       it('refuses an unknown sourceId as not found and writes nothing', async () => {

@@ -4,6 +4,7 @@ import type { Principal } from '@claimdesk/accounts';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
+import { JobOutbox } from '@claimdesk/queue';
 import { normalizeSourceUrl, SourcesService } from '@claimdesk/sources';
 import { claimFingerprint } from './claim-fingerprint';
 import type {
@@ -38,11 +39,12 @@ export class ClaimsService {
     private readonly claimants: ClaimantsRepository,
     private readonly sources: SourcesService,
     private readonly events: EventLog,
+    private readonly outbox: JobOutbox,
   ) {}
 
   /**
    * Records a claim in `submitted` with its claimant and appearance, queues the
-   * fetch of a newly cited source, and returns it with the earlier claims it
+   * fetch of a newly cited source (or the check of a quote from a known one), and returns it with the earlier claims it
    * matches, all in one transaction.
    */
   async submit(actor: Principal, input: ClaimSubmission): Promise<ClaimView> {
@@ -100,19 +102,26 @@ export class ClaimsService {
         const { url, sourceId, quote } = input.appearance;
         const source =
           sourceId !== undefined
-            ? { id: sourceId, url: await this.sources.urlOf(sourceId) }
+            ? { id: sourceId, url: await this.sources.urlOf(sourceId), created: false }
             : await this.sources.cite(actor.userId, url!);
-        appearances.push(
-          await this.claims.insertAppearance(
-            {
-              claimId: inserted.id,
-              sourceId: source.id,
-              quote: quote ?? null,
-              quoteStatus: quote === undefined ? null : 'pending',
-            },
-            source.url,
-          ),
+        const appearance = await this.claims.insertAppearance(
+          {
+            claimId: inserted.id,
+            sourceId: source.id,
+            quote: quote ?? null,
+            quoteStatus: quote === undefined ? null : 'pending',
+          },
+          source.url,
         );
+        appearances.push(appearance);
+        // A new source's fetch checks its quotes; a known one may already have
+        // the snapshot this quote is checked against.
+        if (quote !== undefined && !source.created) {
+          await this.outbox.enqueue(
+            { name: 'quote.check', data: { appearanceId: appearance.id } },
+            { key: appearance.id },
+          );
+        }
       }
       await this.events.record({
         claimId: inserted.id,

@@ -10,6 +10,11 @@ export class EventLog {
     return this.events.insert(event);
   }
 
+  /** Writes several events in one statement. */
+  async recordMany(events: readonly NewEvent[]): Promise<void> {
+    if (events.length > 0) await this.events.insertMany(events);
+  }
+
   listForClaim(claimId: string, afterId: string | null, limit: number): Promise<EventRow[]> {
     return this.events.listForClaim(claimId, afterId, limit);
   }

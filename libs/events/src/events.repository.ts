@@ -42,6 +42,22 @@ export class EventsRepository {
     );
   }
 
+  async insertMany(events: readonly NewEvent[]): Promise<void> {
+    await this.db.manager.query(
+      `INSERT INTO events (claim_id, source_id, actor_id, action, from_status, to_status, data)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`,
+      [
+        events.map((event) => event.claimId ?? null),
+        events.map((event) => event.sourceId ?? null),
+        events.map((event) => event.actorId),
+        events.map((event) => event.action),
+        events.map((event) => event.fromStatus ?? null),
+        events.map((event) => event.toStatus ?? null),
+        events.map((event) => JSON.stringify(event.data ?? {})),
+      ],
+    );
+  }
+
   /** A claim's events, oldest first, after the event id `afterId`, with the actor's name. */
   listForClaim(claimId: string, afterId: string | null, limit: number): Promise<EventRow[]> {
     return this.db.manager.query<EventRow[]>(

@@ -1,4 +1,5 @@
 export { inJobContext } from './job-context';
+export { type JobRun, jobRunOf } from './job-run';
 export {
   type JobData,
   type JobName,

@@ -14,8 +14,15 @@ export interface JobPayloads {
   'system.ping': { pingId: string };
   /** Hourly housekeeping: drops idempotency keys past their 24 hours. */
   'system.cleanup': Record<string, never>;
-  /** Fetches a source and stores a snapshot. */
+  /**
+   * Fetches a source, stores a snapshot when its text is new, and checks the
+   * quotes cited from it. The job id is the snapshot's fetch key.
+   */
   'source.fetch': { sourceId: string };
+  /** Checks one appearance's quote against its source's latest snapshot. */
+  'quote.check': { appearanceId: string };
+  /** Hourly: queues a re-fetch of sources cited by claims under review or published, read over a day ago. */
+  'source.recheck': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -33,6 +40,8 @@ export const jobQueue = {
   'system.ping': QueueName.System,
   'system.cleanup': QueueName.System,
   'source.fetch': QueueName.Sources,
+  'quote.check': QueueName.Sources,
+  'source.recheck': QueueName.Sources,
 } as const satisfies Record<JobName, QueueName>;
 
 /**
@@ -41,6 +50,7 @@ export const jobQueue = {
  */
 export const jobSchedules = [
   { id: 'system-cleanup-hourly', name: 'system.cleanup', everyMs: 60 * 60 * 1000 },
+  { id: 'source-recheck-hourly', name: 'source.recheck', everyMs: 60 * 60 * 1000 },
 ] as const satisfies readonly {
   id: string;
   name: JobName;

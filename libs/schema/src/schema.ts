@@ -9,6 +9,7 @@ import { SystemPing } from '@claimdesk/system';
 import { Foundation1764244800000 } from './migrations/1764244800000-foundation';
 import { ClaimsAndSources1795784495008 } from './migrations/1795784495008-claims-and-sources';
 import { SearchVector1795788696761 } from './migrations/1795788696761-search-vector';
+import { SourceChecking1795791399905 } from './migrations/1795791399905-source-checking';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -28,5 +29,10 @@ export const schema: SchemaDefinition = {
     Event,
     IdempotencyKey,
   ],
-  migrations: [Foundation1764244800000, ClaimsAndSources1795784495008, SearchVector1795788696761],
+  migrations: [
+    Foundation1764244800000,
+    ClaimsAndSources1795784495008,
+    SearchVector1795788696761,
+    SourceChecking1795791399905,
+  ],
 };

@@ -1,6 +1,13 @@
 export { type FetchStatus, fetchStatuses, Source } from './source.entity';
 export { SourceSnapshot } from './source-snapshot.entity';
 export { maxUrlLength, normalizeSourceUrl } from './source-url';
-export type { SnapshotSummaryView, SnapshotView, SourceInput, SourceView } from './source.views';
+export type {
+  SnapshotChangesView,
+  SnapshotSummaryView,
+  SnapshotView,
+  SourceInput,
+  SourceView,
+  TextChange,
+} from './source.views';
 export { SourcesModule } from './sources.module';
 export { SourcesService } from './sources.service';

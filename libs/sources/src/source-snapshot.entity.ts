@@ -40,12 +40,36 @@ export class SourceSnapshot {
   @Column({ name: 'content_type', type: 'text', nullable: true })
   contentType: string | null;
 
-  /** SHA-256 (hex) of the raw body, or of the submitted text. */
+  /** SHA-256 (hex) of the body as served (after content decoding), or of the submitted text. */
   @Column({ type: 'text' })
   sha256: string;
 
+  /** SHA-256 (hex) of the extracted text: what tells a changed source from a re-served one. */
+  @Column({ name: 'text_sha256', type: 'text' })
+  textSha256: string;
+
+  /**
+   * The job run that wrote the snapshot (BullMQ job id and attempt), so a run
+   * repeated after a crash finds its snapshot instead of adding another.
+   */
+  @Index('source_snapshots_fetch_key_key', { unique: true, where: '"fetch_key" IS NOT NULL' })
+  @Column({ name: 'fetch_key', type: 'text', nullable: true })
+  fetchKey: string | null;
+
+  /** Response headers of interest (content type, length, language, dates, ETag). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  headers: Record<string, string>;
+
   @Column({ type: 'text', nullable: true })
   title: string | null;
+
+  /** The publisher the page names (OpenGraph site name, JSON-LD publisher). */
+  @Column({ type: 'text', nullable: true })
+  publisher: string | null;
+
+  /** The publication date the page states (OpenGraph, JSON-LD datePublished, meta tags). */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
 
   @Column({ type: 'text' })
   text: string;

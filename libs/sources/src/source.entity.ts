@@ -45,11 +45,20 @@ export class Source {
   @Column({ name: 'fetch_error', type: 'text', nullable: true })
   fetchError: string | null;
 
+  /** What went wrong, in words, beside the `fetch_error` code. */
+  @Column({ name: 'fetch_error_detail', type: 'text', nullable: true })
+  fetchErrorDetail: string | null;
+
   @Column({ name: 'fetch_attempts', type: 'integer', default: 0 })
   fetchAttempts: number;
 
+  /** When a fetch last produced a document. */
   @Column({ name: 'last_fetched_at', type: 'timestamptz', nullable: true })
   lastFetchedAt: Date | null;
+
+  /** When a fetch last ended, in success or failure: what re-checks are scheduled from. */
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt: Date | null;
 
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;

@@ -74,11 +74,6 @@ export class SourcesRepository {
     );
   }
 
-  async countFetchAttempt(id: string): Promise<boolean> {
-    const result = await this.db.manager.increment(Source, { id }, 'fetchAttempts', 1);
-    return (result.affected ?? 0) > 0;
-  }
-
   async insertSnapshot(
     snapshot: Omit<SourceSnapshot, 'id' | 'createdAt' | 'fetchedAt'> & { fetchedAt?: Date },
   ): Promise<SourceSnapshot> {
@@ -99,6 +94,9 @@ export class SourcesRepository {
         contentType: true,
         sha256: true,
         title: true,
+        publisher: true,
+        publishedAt: true,
+        textSha256: true,
         textLength: true,
         createdAt: true,
       },
@@ -117,5 +115,18 @@ export class SourcesRepository {
 
   findSnapshot(sourceId: string, snapshotId: string): Promise<SourceSnapshot | null> {
     return this.db.manager.findOneBy(SourceSnapshot, { id: snapshotId, sourceId });
+  }
+
+  /** The snapshot of the same source taken just before `snapshot`, with its text. */
+  async findSnapshotBefore(
+    snapshot: Pick<SourceSnapshot, 'id' | 'sourceId' | 'fetchedAt'>,
+  ): Promise<{ id: string; text: string } | null> {
+    const [row] = await this.db.manager.query<{ id: string; text: string }[]>(
+      `SELECT id, text FROM source_snapshots
+        WHERE source_id = $1 AND (fetched_at, id) < ($2, $3)
+        ORDER BY fetched_at DESC, id DESC LIMIT 1`,
+      [snapshot.sourceId, snapshot.fetchedAt, snapshot.id],
+    );
+    return row ?? null;
   }
 }

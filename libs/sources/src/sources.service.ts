@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
@@ -8,14 +7,13 @@ import { JobOutbox } from '@claimdesk/queue';
 import type { SourceSnapshot } from './source-snapshot.entity';
 import { normalizeSourceUrl } from './source-url';
 import type { FetchStatus, Source } from './source.entity';
-import type { SnapshotSummaryView, SnapshotView, SourceInput, SourceView } from './source.views';
+import { compareTexts } from './compare-texts';
+import type { SnapshotChangesView, SnapshotSummaryView, SnapshotView, SourceInput, SourceView } from './source.views';
 import { type SnapshotSummary, SourcesRepository } from './sources.repository';
 
 /** Sources, their snapshots, and the jobs that fetch them. */
 @Injectable()
 export class SourcesService {
-  private readonly logger = new Logger(SourcesService.name);
-
   constructor(
     private readonly db: Database,
     private readonly sources: SourcesRepository,
@@ -80,17 +78,27 @@ export class SourcesService {
     if (snapshot === null) {
       throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}`);
     }
-    return { ...toSnapshotSummary(snapshot), sourceId: snapshot.sourceId, text: snapshot.text };
+    return {
+      ...toSnapshotSummary(snapshot),
+      sourceId: snapshot.sourceId,
+      headers: snapshot.headers,
+      text: snapshot.text,
+    };
   }
 
-  /**
-   * The `source.fetch` job. The fetcher itself is not built yet (issue 4): the
-   * job records that it ran, and the source stays `pending`.
-   */
-  async fetch(sourceId: string): Promise<void> {
-    const found = await this.sources.countFetchAttempt(sourceId);
-    if (!found) throw new UnrecoverableError(`source ${sourceId} does not exist`);
-    this.logger.log(`fetch of source ${sourceId} requested; the fetcher is not available yet`);
+  /** How a snapshot's text differs from the snapshot before it, word by word. */
+  async getChanges(sourceId: string, snapshotId: string): Promise<SnapshotChangesView> {
+    const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
+    if (snapshot === null) {
+      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}`);
+    }
+    const previous = await this.sources.findSnapshotBefore(snapshot);
+    return {
+      sourceId,
+      snapshotId,
+      previousSnapshotId: previous?.id ?? null,
+      ...compareTexts(previous?.text ?? '', snapshot.text),
+    };
   }
 
   private async findOrCreate(actorId: string, input: SourceInput): Promise<{ source: Source; created: boolean }> {
@@ -130,6 +138,11 @@ export class SourcesService {
       finalUrl: null,
       contentType: 'text/plain',
       sha256,
+      textSha256: sha256,
+      fetchKey: null,
+      headers: {},
+      publisher: source.publisher,
+      publishedAt: source.publishedAt,
       title: title ?? source.title,
       text,
       textLength: text.length,
@@ -161,6 +174,10 @@ export class SourcesService {
       publishedAt: source.publishedAt,
       fetchStatus: source.fetchStatus,
       error: source.fetchError,
+      errorDetail: source.fetchErrorDetail,
+      fetchAttempts: source.fetchAttempts,
+      lastFetchedAt: source.lastFetchedAt,
+      lastAttemptAt: source.lastAttemptAt,
       snapshots: snapshots.map(toSnapshotSummary),
       createdAt: source.createdAt,
       updatedAt: source.updatedAt,
@@ -181,6 +198,9 @@ function toSnapshotSummary(snapshot: SnapshotSummary | SourceSnapshot): Snapshot
     contentType: snapshot.contentType,
     sha256: snapshot.sha256,
     title: snapshot.title,
+    publisher: snapshot.publisher,
+    publishedAt: snapshot.publishedAt,
+    textSha256: snapshot.textSha256,
     textLength: snapshot.textLength,
   };
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
-import { type SnapshotView, SourcesService, type SourceView } from '@claimdesk/sources';
+import { type SnapshotChangesView, type SnapshotView, SourcesService, type SourceView } from '@claimdesk/sources';
 import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -10,7 +10,7 @@ import { IdempotentReplies } from '../idempotency/idempotent-replies';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { CreateSourceRequest } from './create-source.request';
-import { SnapshotResponse, SourceResponse } from './source.response';
+import { SnapshotChangesResponse, SnapshotResponse, SourceResponse } from './source.response';
 
 @ApiTags('sources')
 @Controller('sources')
@@ -68,5 +68,20 @@ export class SourcesController {
     @Param('snapshotId', uuidParam('snapshotId')) snapshotId: string,
   ): Promise<SnapshotView> {
     return this.sources.getSnapshot(id, snapshotId);
+  }
+
+  @Get(':id/snapshots/:snapshotId/changes')
+  @MinRole('submitter')
+  @ApiOperation({
+    summary: "How a snapshot's text differs from the snapshot before it",
+    description: 'Word by word; a re-check that found new text records the snapshot this compares.',
+  })
+  @ApiOkResponse({ type: SnapshotChangesResponse })
+  @ApiProblems(400, 404, 429)
+  changes(
+    @Param('id', uuidParam('id')) id: string,
+    @Param('snapshotId', uuidParam('snapshotId')) snapshotId: string,
+  ): Promise<SnapshotChangesView> {
+    return this.sources.getChanges(id, snapshotId);
   }
 }

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import type { FetchStatus } from '@claimdesk/sources';
+import { Database } from '@claimdesk/persistence';
+import type { QuoteMatch } from './quote-check';
+
+export interface SourceToFetch {
+  id: string;
+  url: string;
+  fetchStatus: FetchStatus;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: Date | null;
+}
+
+export interface LatestSnapshot {
+  id: string;
+  textSha256: string;
+}
+
+export interface NewSnapshot {
+  sourceId: string;
+  fetchKey: string;
+  httpStatus: number;
+  finalUrl: string;
+  contentType: string;
+  headers: Record<string, string>;
+  sha256: string;
+  textSha256: string;
+  title: string | null;
+  publisher: string | null;
+  publishedAt: Date | null;
+  text: string;
+}
+
+export interface AppearanceToCheck {
+  id: string;
+  claimId: string;
+  quote: string;
+  quoteStatus: string;
+}
+
+/** The statuses of claims whose sources are re-checked on a schedule. */
+const rechecked = ['in_review', 'awaiting_approval', 'published'];
+
+/** SQL of source checking: sources, their snapshots, and the quote checks of appearances citing them. */
+@Injectable()
+export class CheckRepository {
+  constructor(private readonly db: Database) {}
+
+  async findSource(id: string): Promise<SourceToFetch | null> {
+    const [row] = await this.db.manager.query<SourceToFetch[]>(
+      `SELECT id, url, fetch_status AS "fetchStatus", title, publisher, published_at AS "publishedAt"
+         FROM sources WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Locks the source for the rest of the transaction. `FOR UPDATE` conflicts
+   * with the key-share lock an appearance insert takes on its source, so a
+   * claim citing the source commits either before this transaction reads
+   * appearances or after it has written the snapshot it will be checked against.
+   */
+  async lockSource(id: string, mode: 'update' | 'share'): Promise<FetchStatus | null> {
+    const [row] = await this.db.manager.query<{ fetchStatus: FetchStatus }[]>(
+      `SELECT fetch_status AS "fetchStatus" FROM sources WHERE id = $1 FOR ${mode === 'update' ? 'UPDATE' : 'SHARE'}`,
+      [id],
+    );
+    return row?.fetchStatus ?? null;
+  }
+
+  async snapshotWrittenBy(fetchKey: string): Promise<boolean> {
+    const rows = await this.db.manager.query<unknown[]>(`SELECT 1 FROM source_snapshots WHERE fetch_key = $1`, [
+      fetchKey,
+    ]);
+    return rows.length > 0;
+  }
+
+  async latestSnapshot(sourceId: string): Promise<LatestSnapshot | null> {
+    const [row] = await this.db.manager.query<LatestSnapshot[]>(
+      `SELECT id, text_sha256 AS "textSha256" FROM source_snapshots
+        WHERE source_id = $1 ORDER BY fetched_at DESC, id DESC LIMIT 1`,
+      [sourceId],
+    );
+    return row ?? null;
+  }
+
+  async latestSnapshotText(sourceId: string): Promise<{ id: string; text: string } | null> {
+    const [row] = await this.db.manager.query<{ id: string; text: string }[]>(
+      `SELECT id, text FROM source_snapshots WHERE source_id = $1 ORDER BY fetched_at DESC, id DESC LIMIT 1`,
+      [sourceId],
+    );
+    return row ?? null;
+  }
+
+  async insertSnapshot(snapshot: NewSnapshot): Promise<{ id: string; fetchedAt: Date }> {
+    const [row] = await this.db.manager.query<{ id: string; fetchedAt: Date }[]>(
+      `INSERT INTO source_snapshots (source_id, fetch_key, http_status, final_url, content_type, headers, sha256,
+                                     text_sha256, title, publisher, published_at, text, text_length)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+       RETURNING id, fetched_at AS "fetchedAt"`,
+      [
+        snapshot.sourceId,
+        snapshot.fetchKey,
+        snapshot.httpStatus,
+        snapshot.finalUrl,
+        snapshot.contentType,
+        JSON.stringify(snapshot.headers),
+        snapshot.sha256,
+        snapshot.textSha256,
+        snapshot.title,
+        snapshot.publisher,
+        snapshot.publishedAt,
+        snapshot.text,
+        snapshot.text.length,
+      ],
+    );
+    return row!;
+  }
+
+  /**
+   * Records a fetch that produced a document, filling in the title,
+   * publisher and date the page states where the submitter gave none.
+   */
+  async markFetched(
+    id: string,
+    status: FetchStatus,
+    page: { title: string | null; publisher: string | null; publishedAt: Date | null },
+  ): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE sources
+          SET fetch_status = $2, fetch_error = NULL, fetch_error_detail = NULL,
+              fetch_attempts = fetch_attempts + 1, last_fetched_at = now(), last_attempt_at = now(),
+              title = coalesce(title, $3), publisher = coalesce(publisher, $4),
+              published_at = coalesce(published_at, $5), updated_at = now()
+        WHERE id = $1`,
+      [id, status, page.title, page.publisher, page.publishedAt],
+    );
+  }
+
+  /** Records a failed attempt: the source turns `failed` when no retry follows. */
+  async markFailed(id: string, error: { code: string; detail: string }, final: boolean): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE sources
+          SET fetch_status = CASE WHEN $4 THEN 'failed' ELSE fetch_status END,
+              fetch_error = $2, fetch_error_detail = $3, fetch_attempts = fetch_attempts + 1,
+              last_attempt_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id, error.code, error.detail.slice(0, 1000), final],
+    );
+  }
+
+  /** Appearances citing the source with a quote, all of them or only those not yet checked. */
+  appearancesCiting(sourceId: string, which: 'all' | 'pending'): Promise<AppearanceToCheck[]> {
+    return this.db.manager.query<AppearanceToCheck[]>(
+      `SELECT id, claim_id AS "claimId", quote, quote_status AS "quoteStatus"
+         FROM appearances
+        WHERE source_id = $1 AND quote IS NOT NULL AND ($2 OR quote_status = 'pending')
+        ORDER BY created_at, id`,
+      [sourceId, which === 'all'],
+    );
+  }
+
+  async findAppearance(id: string): Promise<(AppearanceToCheck & { sourceId: string }) | null> {
+    const [row] = await this.db.manager.query<(AppearanceToCheck & { sourceId: string })[]>(
+      `SELECT id, claim_id AS "claimId", source_id AS "sourceId", quote, quote_status AS "quoteStatus"
+         FROM appearances WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  async recordQuoteCheck(appearanceId: string, snapshotId: string, match: QuoteMatch): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE appearances
+          SET quote_status = $2, quote_score = $3, quote_snapshot_id = $4, quote_start = $5, quote_end = $6,
+              quote_excerpt = $7, quote_diff = $8, quote_checked_at = now()
+        WHERE id = $1`,
+      [
+        appearanceId,
+        match.status,
+        match.score,
+        snapshotId,
+        match.start,
+        match.end,
+        match.excerpt,
+        JSON.stringify(match.diff),
+      ],
+    );
+  }
+
+  /** Marks pending quotes of the source `source_unavailable`; returns the appearances changed. */
+  markQuotesUnavailable(sourceId: string): Promise<AppearanceToCheck[]> {
+    return this.db.manager
+      .query<[AppearanceToCheck[], number]>(
+        `UPDATE appearances SET quote_status = 'source_unavailable', quote_checked_at = now()
+          WHERE source_id = $1 AND quote_status = 'pending'
+          RETURNING id, claim_id AS "claimId", quote, quote_status AS "quoteStatus"`,
+        [sourceId],
+      )
+      .then(([rows]) => rows);
+  }
+
+  /** The claims citing the source (through an appearance), each once. */
+  async claimsCiting(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ claimId: string }[]>(
+      `SELECT DISTINCT claim_id AS "claimId" FROM appearances WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.claimId);
+  }
+
+  /**
+   * Sources due a re-check: cited by a claim under review, awaiting approval
+   * or published, last attempted before `olderThan`, fetched from the web
+   * (not given as text), oldest attempt first.
+   */
+  async dueForRecheck(olderThan: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT s.id FROM sources s
+        WHERE s.fetch_status <> 'pending'
+          AND coalesce(s.last_attempt_at, s.created_at) < $1
+          AND EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
+                       WHERE a.source_id = s.id AND c.status = ANY($2))
+          AND NOT EXISTS (SELECT 1 FROM source_snapshots ss WHERE ss.source_id = s.id AND ss.http_status IS NULL)
+        ORDER BY coalesce(s.last_attempt_at, s.created_at)
+        LIMIT $3`,
+      [olderThan, rechecked, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+}

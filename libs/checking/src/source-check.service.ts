@@ -1,0 +1,247 @@
+import { createHash } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { UnrecoverableError } from 'bullmq';
+import { EventLog } from '@claimdesk/events';
+import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetcher';
+import { Database } from '@claimdesk/persistence';
+import { JobOutbox, type JobRun } from '@claimdesk/queue';
+import type { FetchStatus } from '@claimdesk/sources';
+import { type AppearanceToCheck, CheckRepository, type SourceToFetch } from './check.repository';
+import { ExtractionFailure, extractDocument } from './document-extractor';
+import type { PageContent } from './html-extractor';
+import { checkQuote } from './quote-check';
+
+/** Sources are re-fetched when their last attempt is older than this. */
+export const recheckAfterMs = 24 * 60 * 60 * 1000;
+/** Most re-fetches one scheduled run queues; the rest wait for the next run. */
+export const recheckBatch = 500;
+
+/** What a fetch job did. */
+export type FetchOutcome =
+  | { outcome: 'snapshot'; snapshotId: string; changed: boolean; quotesChecked: number }
+  | { outcome: 'unchanged'; snapshotId: string; quotesChecked: number }
+  | { outcome: 'already_done' };
+
+/**
+ * Source checking: fetches sources safely, archives what they say as
+ * snapshots, checks the quotes cited from them, and re-checks them later.
+ * Every handler is idempotent: a job run again after a crash finds the
+ * snapshot its first run wrote and only finishes the quote checks.
+ */
+@Injectable()
+export class SourceCheckService {
+  private readonly logger = new Logger(SourceCheckService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly checks: CheckRepository,
+    private readonly fetcher: SafeFetcher,
+    private readonly events: EventLog,
+    private readonly outbox: JobOutbox,
+  ) {}
+
+  /** The `source.fetch` job. */
+  async fetchSource(sourceId: string, run: JobRun): Promise<FetchOutcome> {
+    const source = await this.checks.findSource(sourceId);
+    if (source === null) throw new UnrecoverableError(`source ${sourceId} does not exist`);
+    if (await this.checks.snapshotWrittenBy(run.id)) {
+      await this.db.transaction(() => this.checkQuotes(sourceId, 'pending'));
+      return { outcome: 'already_done' };
+    }
+    await run.progress(10);
+    let document: FetchedDocument;
+    let content: PageContent;
+    try {
+      document = await this.fetcher.fetch(source.url);
+      await run.progress(50);
+      content = await extractDocument(document);
+      await run.progress(75);
+    } catch (error) {
+      return this.recordFailure(source, error, run);
+    }
+    const outcome = await this.db.transaction(() => this.recordDocument(source, document, content, run.id));
+    await run.progress(100);
+    return outcome;
+  }
+
+  /** The `quote.check` job: checks one appearance against its source's latest snapshot. */
+  async checkAppearance(appearanceId: string): Promise<void> {
+    await this.db.transaction(async () => {
+      const appearance = await this.checks.findAppearance(appearanceId);
+      if (appearance === null) throw new UnrecoverableError(`appearance ${appearanceId} does not exist`);
+      // Share-locked so that a fetch recording a snapshot right now either
+      // finishes first (and this check reads its snapshot) or waits for this one.
+      const status = await this.checks.lockSource(appearance.sourceId, 'share');
+      const snapshot = await this.checks.latestSnapshotText(appearance.sourceId);
+      if (snapshot !== null) {
+        await this.recordCheck(appearance, snapshot);
+      } else if (status === 'failed') {
+        await this.markUnavailable(appearance.sourceId);
+      }
+      // Otherwise the source is still being fetched, and that job checks the quote.
+    });
+  }
+
+  /** The scheduled `source.recheck` job: queues re-fetches of sources due one. */
+  async scheduleRechecks(now = new Date()): Promise<number> {
+    const due = await this.checks.dueForRecheck(new Date(now.getTime() - recheckAfterMs), recheckBatch);
+    const day = now.toISOString().slice(0, 10);
+    await this.db.transaction(async () => {
+      for (const sourceId of due) {
+        // One re-check per source and day, however often the schedule runs.
+        await this.outbox.enqueue({ name: 'source.fetch', data: { sourceId } }, { key: `${sourceId}.recheck.${day}` });
+      }
+    });
+    if (due.length > 0) this.logger.log(`queued ${due.length} source re-checks`);
+    return due.length;
+  }
+
+  private async recordDocument(
+    source: SourceToFetch,
+    document: FetchedDocument,
+    content: PageContent,
+    fetchKey: string,
+  ): Promise<FetchOutcome> {
+    const current = await this.checks.lockSource(source.id, 'update');
+    const latest = await this.checks.latestSnapshot(source.id);
+    const textSha256 = sha256(content.text);
+    if (latest !== null && latest.textSha256 === textSha256) {
+      await this.checks.markFetched(source.id, current === 'changed' ? 'changed' : 'fetched', content);
+      const quotesChecked = await this.checkQuotes(source.id, 'pending');
+      return { outcome: 'unchanged', snapshotId: latest.id, quotesChecked };
+    }
+    const snapshot = await this.checks.insertSnapshot({
+      sourceId: source.id,
+      fetchKey,
+      httpStatus: document.status,
+      finalUrl: document.finalUrl,
+      contentType: document.mediaType,
+      headers: document.headers,
+      sha256: sha256(document.body),
+      textSha256,
+      title: content.title,
+      publisher: content.publisher,
+      publishedAt: content.publishedAt,
+      text: content.text,
+    });
+    const changed = latest !== null;
+    const status: FetchStatus = changed ? 'changed' : 'fetched';
+    await this.checks.markFetched(source.id, status, content);
+    const data = {
+      snapshotId: snapshot.id,
+      previousSnapshotId: latest?.id ?? null,
+      httpStatus: document.status,
+      finalUrl: document.finalUrl,
+      textLength: content.text.length,
+    };
+    await this.events.record({
+      sourceId: source.id,
+      actorId: null,
+      action: changed ? 'source.changed' : 'source.fetched',
+      fromStatus: current,
+      toStatus: status,
+      data,
+    });
+    if (changed) {
+      const claims = await this.checks.claimsCiting(source.id);
+      await this.events.recordMany(
+        claims.map((claimId) => ({
+          claimId,
+          actorId: null,
+          action: 'source.changed',
+          data: { sourceId: source.id, url: source.url, ...data },
+        })),
+      );
+    }
+    const quotesChecked = await this.checkQuotes(source.id, changed ? 'all' : 'pending', snapshot.id, content.text);
+    return { outcome: 'snapshot', snapshotId: snapshot.id, changed, quotesChecked };
+  }
+
+  /**
+   * Checks the quotes of appearances citing the source against its latest
+   * snapshot (the one just written, when given). Returns how many it checked.
+   */
+  private async checkQuotes(
+    sourceId: string,
+    which: 'all' | 'pending',
+    snapshotId?: string,
+    text?: string,
+  ): Promise<number> {
+    const appearances = await this.checks.appearancesCiting(sourceId, which);
+    if (appearances.length === 0) return 0;
+    const snapshot =
+      snapshotId !== undefined && text !== undefined
+        ? { id: snapshotId, text }
+        : await this.checks.latestSnapshotText(sourceId);
+    if (snapshot === null) return 0;
+    for (const appearance of appearances) await this.recordCheck(appearance, snapshot);
+    return appearances.length;
+  }
+
+  private async recordCheck(appearance: AppearanceToCheck, snapshot: { id: string; text: string }): Promise<void> {
+    const match = checkQuote(appearance.quote, snapshot.text);
+    await this.checks.recordQuoteCheck(appearance.id, snapshot.id, match);
+    await this.events.record({
+      claimId: appearance.claimId,
+      actorId: null,
+      action: 'appearance.quote_checked',
+      fromStatus: appearance.quoteStatus,
+      toStatus: match.status,
+      data: { appearanceId: appearance.id, snapshotId: snapshot.id, score: match.score },
+    });
+  }
+
+  private async markUnavailable(sourceId: string): Promise<void> {
+    const changed = await this.checks.markQuotesUnavailable(sourceId);
+    await this.events.recordMany(
+      changed.map((appearance) => ({
+        claimId: appearance.claimId,
+        actorId: null,
+        action: 'appearance.quote_checked',
+        fromStatus: 'pending',
+        toStatus: 'source_unavailable',
+        data: { appearanceId: appearance.id, sourceId },
+      })),
+    );
+  }
+
+  /**
+   * Records a fetch that produced no document. Permanent failures, and
+   * transient ones on the last attempt, turn the source `failed` and its
+   * unchecked quotes `source_unavailable`; earlier transient failures are
+   * noted and retried with backoff.
+   */
+  private async recordFailure(source: SourceToFetch, error: unknown, run: JobRun): Promise<never> {
+    const failure =
+      error instanceof FetchFailure
+        ? error
+        : error instanceof ExtractionFailure
+          ? new FetchFailure('extraction_failed', true, error.message)
+          : null;
+    if (failure === null) throw error;
+    const final = failure.permanent || run.finalAttempt;
+    await this.db.transaction(async () => {
+      const current = await this.checks.lockSource(source.id, 'update');
+      await this.checks.markFailed(source.id, { code: failure.code, detail: failure.message }, final);
+      if (!final) return;
+      await this.events.record({
+        sourceId: source.id,
+        actorId: null,
+        action: 'source.fetch_failed',
+        fromStatus: current,
+        toStatus: 'failed',
+        data: { error: failure.code, detail: failure.message, attempt: run.attempt },
+      });
+      await this.markUnavailable(source.id);
+    });
+    this.logger.warn(
+      `fetch of source ${source.id} failed (${failure.code}, attempt ${run.attempt}): ${failure.message}`,
+    );
+    if (failure.permanent) throw new UnrecoverableError(`${failure.code}: ${failure.message}`);
+    throw failure;
+  }
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
