@@ -474,6 +474,20 @@ describe('SafeFetcher address checks', () => {
       expect(site.lastHost()).toBe(`pinned.test:${site.port}`);
       expect(resolver.calls).toEqual(['pinned.test']);
     });
+
+    it('moves on to the next checked address when one refuses the connection', async () => {
+      // Nothing listens on 127.0.0.2 (the site is bound to 127.0.0.1 alone): refused, then the next address.
+      const resolver = stubResolver({ 'dual.test': ['127.0.0.2', '127.0.0.1'] });
+      const before = site.requests('/articles/3');
+      const document = await fetcherFor({
+        allowedHosts: [{ host: 'dual.test', port: site.port }],
+        resolve: resolver.resolve,
+        connect: undefined,
+      }).fetch(`http://dual.test:${site.port}/articles/3`);
+      expect(document.status).toBe(200);
+      expect(site.requests('/articles/3')).toBe(before + 1);
+      expect(resolver.calls).toEqual(['dual.test']);
+    });
   });
 
   describe('allowed hosts', () => {

@@ -199,17 +199,38 @@ export class SafeFetcher {
   }
 
   private connectChecked(options: buildConnector.Options, callback: buildConnector.Callback): void {
-    this.pinAddress(options).then(
-      (address) => this.openSocket({ ...options, hostname: address }, callback),
+    this.checkedAddresses(options).then(
+      (addresses) => this.connectToFirst(options, addresses, callback),
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), null),
     );
   }
 
   /**
-   * Resolves the host, refuses it when any address is not public (unless the
-   * host is allowed by configuration), and returns the address to connect to.
+   * Connects to the checked addresses in the resolver's order, moving on when
+   * one cannot be reached (an IPv6 address on a host without IPv6, say).
    */
-  private async pinAddress(options: buildConnector.Options): Promise<string> {
+  private connectToFirst(
+    options: buildConnector.Options,
+    addresses: readonly string[],
+    callback: buildConnector.Callback,
+  ): void {
+    const [address, ...rest] = addresses;
+    this.openSocket({ ...options, hostname: address! }, (...result) => {
+      const [error] = result;
+      if (error !== null && rest.length > 0 && unreachableCodes.has((error as NodeJS.ErrnoException).code ?? '')) {
+        this.connectToFirst(options, rest, callback);
+        return;
+      }
+      callback(...result);
+    });
+  }
+
+  /**
+   * Resolves the host, refuses it when any address is not public (unless the
+   * host is allowed by configuration), and returns the addresses to connect to
+   * (at most four): the only ones the socket will be opened to.
+   */
+  private async checkedAddresses(options: buildConnector.Options): Promise<string[]> {
     const host = options.hostname;
     const port = Number(options.port) || (options.protocol === 'https:' ? 443 : 80);
     const allowed = isAllowedHost(this.options.allowedHosts, host, port);
@@ -222,7 +243,7 @@ export class SafeFetcher {
         if (!isPublicAddress(address)) throw new BlockedAddressError(host, address, addressRange(address));
       }
     }
-    return addresses[0]!;
+    return addresses.slice(0, 4);
   }
 
   private async resolveHost(host: string): Promise<string[]> {
@@ -294,6 +315,9 @@ function headerValue(headers: Dispatcher.ResponseData['headers'], name: string):
 async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
   await body.dump({ limit: 64 * 1024 }).catch(() => undefined);
 }
+
+/** Connection errors after which the next address of the host is tried. */
+const unreachableCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL', 'EAFNOSUPPORT']);
 
 const timeoutCodes = new Set([
   'UND_ERR_CONNECT_TIMEOUT',

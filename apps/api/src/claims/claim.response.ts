@@ -7,16 +7,54 @@ export class ClaimantResponse {
   @ApiProperty({ nullable: true, type: String, example: 'US Secretary of State' }) role: string | null;
 }
 
+export class QuoteDiffPartResponse {
+  @ApiProperty({
+    enum: ['equal', 'removed', 'added'],
+    description:
+      '`removed`: words of the quote the source does not have; `added`: words of the source the quote left out',
+  })
+  op: string;
+  @ApiProperty({ example: 'irreversible' }) text: string;
+}
+
 export class QuoteCheckResponse {
-  @ApiProperty({ enum: quoteCheckStatuses }) status: string;
-  @ApiProperty({ nullable: true, type: Number, minimum: 0, maximum: 1 }) score: number | null;
-  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) snapshotId: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'UTF-16 offset into the snapshot text' }) start:
-    number | null;
-  @ApiProperty({ nullable: true, type: Number }) end: number | null;
-  @ApiProperty({ nullable: true, type: String }) excerpt: string | null;
-  @ApiProperty({ nullable: true, description: 'Word-level difference between the cited and the found wording' })
-  diff: unknown;
+  @ApiProperty({
+    enum: quoteCheckStatuses,
+    description:
+      '`found`: in the text after normalising whitespace, quotes, dashes, case and diacritics (score 1); `approximate`: the best matching passage scores at least 0.6; `not_found`: below 0.6; `source_unavailable`: the source could not be fetched',
+  })
+  status: string;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    minimum: 0,
+    maximum: 1,
+    description: '2 × shared words ÷ (quote words + passage words); 0.999 when only punctuation differs',
+  })
+  score: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The snapshot the quote was checked against',
+  })
+  snapshotId: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'UTF-16 offset into the snapshot text' })
+  start: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'UTF-16 offset (exclusive) into the snapshot text' })
+  end: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The matched passage: the snapshot text from start to end',
+  })
+  excerpt: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: [QuoteDiffPartResponse],
+    description: 'Word-level difference between the cited and the found wording',
+  })
+  diff: QuoteDiffPartResponse[] | null;
   @ApiProperty({ nullable: true, type: Date }) checkedAt: Date | null;
 }
 
