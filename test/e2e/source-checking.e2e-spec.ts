@@ -40,7 +40,12 @@ describe.each(queueBackends())('source checking through the queue on the $kind b
 
   beforeAll(async () => {
     site = await startFixtureSite();
-    api = await TestApi.start(backend, { worker: true, env: { FETCH_ALLOWED_HOSTS: site.host } });
+    // The address policy itself is under test here, so the allowlist is not the only gate: every URL
+    // these tests submit is the fixture site's or an internal address the policy must refuse.
+    api = await TestApi.start(backend, {
+      worker: true,
+      env: { FETCH_ALLOWED_HOSTS: site.host, FETCH_ALLOWED_HOSTS_ONLY: 'false' },
+    });
     token = await api.token('submitter');
   });
 
@@ -142,5 +147,23 @@ describe.each(queueBackends())('source checking through the queue on the $kind b
     expect(second.appearances[0]!.sourceId).toBe(first.appearances[0]!.sourceId);
     expect(second.appearances[0]!.quoteCheck).toMatchObject({ status: 'found' });
     expect(site.requests(article.path)).toBe(requests);
+  });
+
+  it.each([
+    ['the cloud metadata address', () => 'http://169.254.169.254/latest/meta-data/'],
+    ['a private address', () => 'http://10.0.0.1/'],
+    ['the loopback site in IPv4-mapped IPv6 form', () => `http://[::ffff:127.0.0.1]:${site.port}/articles/1`],
+    ['a redirect to an internal address', () => site.url('/redirect-to?url=http://192.168.0.1/admin')],
+  ])('refuses %s before connecting: the source fails with blocked_address', async (_what, url) => {
+    const connections = site.connections();
+    const claim = await submit(url(), 'Anything at all');
+    const checked = await settledCheck(claim.id);
+    expect(checked.appearances[0]!.quoteCheck).toMatchObject({ status: 'source_unavailable' });
+    const { body: source } = await api.request<Source>('GET', `/api/v1/sources/${checked.appearances[0]!.sourceId}`, {
+      token,
+    });
+    expect(source).toMatchObject({ fetchStatus: 'failed', error: 'blocked_address', snapshots: [] });
+    // Only the redirecting hop reaches the fixture site; an address the policy refuses is never connected to.
+    expect(site.connections() - connections).toBeLessThanOrEqual(url().startsWith(site.origin) ? 1 : 0);
   });
 });
