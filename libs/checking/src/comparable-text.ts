@@ -32,7 +32,9 @@ function normalizeCharacter(character: string): string {
   if (singleQuotes.test(character)) return "'";
   if (doubleQuotes.test(character)) return '"';
   if (dashes.test(character)) return '-';
-  return character.normalize('NFKD').replace(combiningMark, '').toLowerCase();
+  const normalized = character.normalize('NFKD').replace(combiningMark, '').toLowerCase();
+  // Spacing accents (¨, ´ as characters of their own) decompose to a space and a mark: nothing to compare.
+  return normalized.trim() === '' ? '' : normalized;
 }
 
 /** Normalises `original` for comparison, keeping the way back to its offsets. */
@@ -44,7 +46,7 @@ export function toComparable(original: string): ComparableText {
   let index = 0;
   for (const character of original) {
     const end = index + character.length;
-    if (whitespace.test(character)) {
+    if (whitespace.test(character) && !invisible.test(character)) {
       if (!afterSpace) {
         units.push(' ');
         starts.push(index);

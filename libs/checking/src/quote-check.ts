@@ -99,13 +99,12 @@ function notFound(diff: DiffPart[]): QuoteMatch {
 function findExact(cited: ComparableText, source: ComparableText, text: string): QuoteMatch | null {
   // Quote marks or a full stop around the citation are not part of what was said.
   const needle = cited.text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-  // A match must not start or end inside a word: "legal" is not in "illegal".
-  const checkBefore = isWordCharacter(needle[0]!);
-  const checkAfter = isWordCharacter(needle.at(-1)!);
+  if (needle === '') return null;
   for (let at = source.text.indexOf(needle); at >= 0; at = source.text.indexOf(needle, at + 1)) {
     const after = at + needle.length;
-    if (checkBefore && at > 0 && isWordCharacter(source.text[at - 1]!)) continue;
-    if (checkAfter && after < source.text.length && isWordCharacter(source.text[after]!)) continue;
+    // A match must not start or end inside a word or number: "legal" is not in
+    // "illegal", "they can" not in "they can't", "hit 3" not in "hit 3.5%".
+    if (joinsPrevious(source.text, at) || joinsPrevious(source.text, after)) continue;
     const start = source.starts[at]!;
     const end = source.ends[after - 1]!;
     const excerpt = text.slice(start, end);
@@ -115,9 +114,32 @@ function findExact(cited: ComparableText, source: ComparableText, text: string):
 }
 
 const wordCharacter = /[\p{L}\p{N}]/u;
+const digit = /\p{N}/u;
 
-function isWordCharacter(character: string): boolean {
-  return wordCharacter.test(character);
+/**
+ * Whether the characters on either side of `at` belong to one word or
+ * number: letters or digits touching, an apostrophe inside a word (can't),
+ * or a decimal point or thousands separator inside a number (3.5, 2,300).
+ */
+function joinsPrevious(text: string, at: number): boolean {
+  const before = text[at - 1];
+  const after = text[at];
+  if (before === undefined || after === undefined) return false;
+  if (wordCharacter.test(before) && wordCharacter.test(after)) return true;
+  const beforeThat = text[at - 2];
+  const afterThat = text[at + 1];
+  const inner = (left: string | undefined, mark: string, right: string | undefined, pattern: RegExp): boolean =>
+    left !== undefined && right !== undefined && pattern.test(left) && pattern.test(right) && /^['.,]$/.test(mark);
+  // The boundary falls just after or just before a joining mark.
+  if (before === "'" || before === '.' || before === ',') {
+    const pattern = before === "'" ? wordCharacter : digit;
+    if (inner(beforeThat, before, after, pattern)) return true;
+  }
+  if (after === "'" || after === '.' || after === ',') {
+    const pattern = after === "'" ? wordCharacter : digit;
+    if (inner(before, after, afterThat, pattern)) return true;
+  }
+  return false;
 }
 
 function countWords(text: string): number {
