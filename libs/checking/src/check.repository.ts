@@ -151,20 +151,29 @@ export class CheckRepository {
     );
   }
 
-  /** Appearances citing the source with a quote, all of them or only those not yet checked. */
-  appearancesCiting(sourceId: string, which: 'all' | 'pending'): Promise<AppearanceToCheck[]> {
+  /**
+   * Appearances citing the source with a quote: all of them, or those without
+   * a check against a snapshot yet (`pending`, or `source_unavailable` after a
+   * failed fetch the source has since recovered from).
+   */
+  appearancesCiting(sourceId: string, which: 'all' | 'unchecked'): Promise<AppearanceToCheck[]> {
     return this.db.manager.query<AppearanceToCheck[]>(
       `SELECT id, claim_id AS "claimId", quote, quote_status AS "quoteStatus"
          FROM appearances
-        WHERE source_id = $1 AND quote IS NOT NULL AND ($2 OR quote_status = 'pending')
+        WHERE source_id = $1 AND quote IS NOT NULL AND ($2 OR quote_status IN ('pending', 'source_unavailable'))
         ORDER BY created_at, id`,
       [sourceId, which === 'all'],
     );
   }
 
-  async findAppearance(id: string): Promise<(AppearanceToCheck & { sourceId: string }) | null> {
-    const [row] = await this.db.manager.query<(AppearanceToCheck & { sourceId: string })[]>(
-      `SELECT id, claim_id AS "claimId", source_id AS "sourceId", quote, quote_status AS "quoteStatus"
+  async findAppearance(
+    id: string,
+  ): Promise<(AppearanceToCheck & { sourceId: string; quoteSnapshotId: string | null }) | null> {
+    const [row] = await this.db.manager.query<
+      (AppearanceToCheck & { sourceId: string; quoteSnapshotId: string | null })[]
+    >(
+      `SELECT id, claim_id AS "claimId", source_id AS "sourceId", quote, quote_status AS "quoteStatus",
+              quote_snapshot_id AS "quoteSnapshotId"
          FROM appearances WHERE id = $1`,
       [id],
     );

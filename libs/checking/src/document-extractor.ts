@@ -34,11 +34,41 @@ export async function extractDocument(
 
 /** Decodes with the declared charset, falling back to UTF-8 for unknown labels. */
 function decode(body: Buffer, charset: string | null): string {
+  if (charset !== null && windows1252Labels.has(charset)) return decodeWindows1252(body);
   try {
     return new TextDecoder(charset ?? 'utf-8').decode(body);
   } catch {
     return new TextDecoder('utf-8').decode(body);
   }
+}
+
+/** Labels the Encoding Standard maps to windows-1252 (ISO-8859-1 pages included). */
+const windows1252Labels = new Set([
+  'windows-1252',
+  'cp1252',
+  'x-cp1252',
+  'iso-8859-1',
+  'iso8859-1',
+  'iso_8859-1',
+  'latin1',
+  'l1',
+  'us-ascii',
+  'ascii',
+]);
+
+// Bytes 0x80–0x9F of windows-1252 (€, dashes, curly quotes, …); five are unassigned and kept as they are.
+const windows1252High =
+  '\u20AC\u0081\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u008D\u017D\u008F' +
+  '\u0090\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u009D\u017E\u0178';
+
+/**
+ * windows-1252 by hand: Node's TextDecoder (20.18.3+, 22.13+) decodes 0x80–0x9F
+ * to C1 controls, losing €, dashes and curly quotes (nodejs/node#56542).
+ */
+function decodeWindows1252(body: Buffer): string {
+  return body
+    .toString('latin1')
+    .replace(/[\u0080-\u009f]/g, (control) => windows1252High[control.charCodeAt(0) - 0x80]!);
 }
 
 /** The charset a page declares in its first KiB (`<meta charset>` or http-equiv). */

@@ -47,7 +47,8 @@ const articleTypes = new Set([
  * and its title, publisher and publication date from OpenGraph, JSON-LD
  * (NewsArticle and kin) and common meta tags.
  */
-export function extractHtml(html: string): PageContent {
+export function extractHtml(page: string): PageContent {
+  const html = withBody(page);
   const document = parseDocument(html);
   const metadata = readMetadata(document);
   let text = '';
@@ -66,7 +67,35 @@ export function extractHtml(html: string): PageContent {
   return { ...metadata, title: metadata.title ?? readabilityTitle, text };
 }
 
-const skipped = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'OBJECT', 'HEAD']);
+/**
+ * HTML may leave out its `<body>` tag (and `<html>` and `<head>`); browsers
+ * imply it, linkedom does not and drops what it cannot place. Adds the tag.
+ */
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html;
+  const headEnd = /<\/head\s*>/i.exec(html);
+  if (headEnd !== null) {
+    const at = headEnd.index + headEnd[0].length;
+    return `${html.slice(0, at)}<body>${html.slice(at)}</body>`;
+  }
+  const withoutDoctype = html.replace(/^\s*<!doctype[^>]*>/i, '').replace(/<\/?html[^>]*>/gi, '');
+  return `<!doctype html><html><head></head><body>${withoutDoctype}</body></html>`;
+}
+
+const skipped = new Set([
+  'TITLE',
+  'META',
+  'LINK',
+  'BASE',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'OBJECT',
+  'HEAD',
+]);
 const blocks = new Set([
   'ADDRESS',
   'ARTICLE',

@@ -30,7 +30,10 @@ async function extract(bytes) {
       page.cleanup();
     }
     const metadata = await document.getMetadata().catch(() => null);
-    const title = typeof metadata?.info?.Title === 'string' && metadata.info.Title.trim() !== '' ? metadata.info.Title.trim() : null;
+    const title =
+      typeof metadata?.info?.Title === 'string' && metadata.info.Title.trim() !== ''
+        ? metadata.info.Title.trim()
+        : null;
     return { text: pages.join('\n\n'), title };
   } finally {
     await document.destroy();

@@ -45,7 +45,7 @@ export class SourceCheckService {
     const source = await this.checks.findSource(sourceId);
     if (source === null) throw new UnrecoverableError(`source ${sourceId} does not exist`);
     if (await this.checks.snapshotWrittenBy(run.id)) {
-      await this.db.transaction(() => this.checkQuotes(sourceId, 'pending'));
+      await this.db.transaction(() => this.checkQuotes(sourceId, 'unchecked'));
       return { outcome: 'already_done' };
     }
     await run.progress(10);
@@ -74,7 +74,8 @@ export class SourceCheckService {
       const status = await this.checks.lockSource(appearance.sourceId, 'share');
       const snapshot = await this.checks.latestSnapshotText(appearance.sourceId);
       if (snapshot !== null) {
-        await this.recordCheck(appearance, snapshot);
+        // Unless the fetch that wrote this snapshot checked the quote already.
+        if (snapshot.id !== appearance.quoteSnapshotId) await this.recordCheck(appearance, snapshot);
       } else if (status === 'failed') {
         await this.markUnavailable(appearance.sourceId);
       }
@@ -107,7 +108,7 @@ export class SourceCheckService {
     const textSha256 = sha256(content.text);
     if (latest !== null && latest.textSha256 === textSha256) {
       await this.checks.markFetched(source.id, current === 'changed' ? 'changed' : 'fetched', content);
-      const quotesChecked = await this.checkQuotes(source.id, 'pending');
+      const quotesChecked = await this.checkQuotes(source.id, 'unchecked');
       return { outcome: 'unchanged', snapshotId: latest.id, quotesChecked };
     }
     const snapshot = await this.checks.insertSnapshot({
@@ -153,7 +154,7 @@ export class SourceCheckService {
         })),
       );
     }
-    const quotesChecked = await this.checkQuotes(source.id, changed ? 'all' : 'pending', snapshot.id, content.text);
+    const quotesChecked = await this.checkQuotes(source.id, changed ? 'all' : 'unchecked', snapshot.id, content.text);
     return { outcome: 'snapshot', snapshotId: snapshot.id, changed, quotesChecked };
   }
 
@@ -163,7 +164,7 @@ export class SourceCheckService {
    */
   private async checkQuotes(
     sourceId: string,
-    which: 'all' | 'pending',
+    which: 'all' | 'unchecked',
     snapshotId?: string,
     text?: string,
   ): Promise<number> {
