@@ -104,6 +104,12 @@ export class SourceCheckService {
     fetchKey: string,
   ): Promise<FetchOutcome> {
     const current = await this.checks.lockSource(source.id, 'update');
+    // Checked again under the lock: a run of the same job that overlapped this
+    // one (its worker alive but its lock lost) may have written it meanwhile.
+    if (await this.checks.snapshotWrittenBy(fetchKey)) {
+      await this.checkQuotes(source.id, 'unchecked');
+      return { outcome: 'already_done' };
+    }
     const latest = await this.checks.latestSnapshot(source.id);
     const textSha256 = sha256(content.text);
     if (latest !== null && latest.textSha256 === textSha256) {
