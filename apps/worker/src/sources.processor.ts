@@ -18,6 +18,8 @@ export class SourcesProcessor extends WorkerHost {
           return this.checks.fetchSource(typed.data.sourceId, jobRunOf(job));
         case 'quote.check':
           return this.checks.checkAppearance(typed.data.appearanceId);
+        case 'excerpt.check':
+          return this.checks.checkEvidence(typed.data.evidenceId);
         case 'source.recheck':
           return { queued: await this.checks.scheduleRechecks() };
       }

@@ -32,17 +32,60 @@ export interface NewSnapshot {
   text: string;
 }
 
-export interface AppearanceToCheck {
+/**
+ * Text cited from a source that is checked against it: an appearance's quote
+ * or a piece of evidence's excerpt.
+ */
+export interface QuoteTarget {
+  kind: 'appearance' | 'evidence';
   id: string;
   claimId: string;
   quote: string;
   quoteStatus: string;
 }
 
+/** Where each kind of target keeps its check. */
+const targetTables = {
+  appearance: {
+    table: 'appearances',
+    text: 'quote',
+    status: 'quote_status',
+    score: 'quote_score',
+    snapshot: 'quote_snapshot_id',
+    start: 'quote_start',
+    end: 'quote_end',
+    excerpt: 'quote_excerpt',
+    diff: 'quote_diff',
+    checkedAt: 'quote_checked_at',
+  },
+  evidence: {
+    table: 'evidence',
+    text: 'excerpt',
+    status: 'excerpt_status',
+    score: 'excerpt_score',
+    snapshot: 'excerpt_snapshot_id',
+    start: 'excerpt_start',
+    end: 'excerpt_end',
+    excerpt: 'excerpt_match',
+    diff: 'excerpt_diff',
+    checkedAt: 'excerpt_checked_at',
+  },
+} as const;
+
+/** Both kinds of target, as one relation. */
+const targetsRelation = `(
+  SELECT 'appearance' AS kind, id, claim_id, source_id, quote AS text, quote_status AS status,
+         quote_snapshot_id AS snapshot_id, created_at
+    FROM appearances WHERE quote IS NOT NULL
+  UNION ALL
+  SELECT 'evidence', id, claim_id, source_id, excerpt, excerpt_status, excerpt_snapshot_id, created_at
+    FROM evidence WHERE excerpt IS NOT NULL
+) t`;
+
 /** The statuses of claims whose sources are re-checked on a schedule. */
 const rechecked = ['in_review', 'awaiting_approval', 'published'];
 
-/** SQL of source checking: sources, their snapshots, and the quote checks of appearances citing them. */
+/** SQL of source checking: sources, their snapshots, and the checks of quotes and excerpts cited from them. */
 @Injectable()
 export class CheckRepository {
   constructor(private readonly db: Database) {}
@@ -152,42 +195,47 @@ export class CheckRepository {
   }
 
   /**
-   * Appearances citing the source with a quote: all of them, or those without
-   * a check against a snapshot yet (`pending`, or `source_unavailable` after a
+   * Quotes and excerpts cited from the source: all of them, or those without a
+   * check against a snapshot yet (`pending`, or `source_unavailable` after a
    * failed fetch the source has since recovered from).
    */
-  appearancesCiting(sourceId: string, which: 'all' | 'unchecked'): Promise<AppearanceToCheck[]> {
-    return this.db.manager.query<AppearanceToCheck[]>(
-      `SELECT id, claim_id AS "claimId", quote, quote_status AS "quoteStatus"
-         FROM appearances
-        WHERE source_id = $1 AND quote IS NOT NULL AND ($2 OR quote_status IN ('pending', 'source_unavailable'))
+  targetsCiting(sourceId: string, which: 'all' | 'unchecked'): Promise<QuoteTarget[]> {
+    return this.db.manager.query<QuoteTarget[]>(
+      `SELECT kind, id, claim_id AS "claimId", text AS quote, status AS "quoteStatus"
+         FROM ${targetsRelation}
+        WHERE source_id = $1 AND ($2 OR status IN ('pending', 'source_unavailable'))
         ORDER BY created_at, id`,
       [sourceId, which === 'all'],
     );
   }
 
-  async findAppearance(
+  async findTarget(
+    kind: QuoteTarget['kind'],
     id: string,
-  ): Promise<(AppearanceToCheck & { sourceId: string; quoteSnapshotId: string | null }) | null> {
-    const [row] = await this.db.manager.query<
-      (AppearanceToCheck & { sourceId: string; quoteSnapshotId: string | null })[]
-    >(
-      `SELECT id, claim_id AS "claimId", source_id AS "sourceId", quote, quote_status AS "quoteStatus",
-              quote_snapshot_id AS "quoteSnapshotId"
-         FROM appearances WHERE id = $1`,
-      [id],
+  ): Promise<(QuoteTarget & { sourceId: string; quoteSnapshotId: string | null }) | null> {
+    const [row] = await this.db.manager.query<(QuoteTarget & { sourceId: string; quoteSnapshotId: string | null })[]>(
+      `SELECT kind, id, claim_id AS "claimId", source_id AS "sourceId", text AS quote, status AS "quoteStatus",
+              snapshot_id AS "quoteSnapshotId"
+         FROM ${targetsRelation}
+        WHERE kind = $1 AND id = $2`,
+      [kind, id],
     );
     return row ?? null;
   }
 
-  async recordQuoteCheck(appearanceId: string, snapshotId: string, match: QuoteMatch): Promise<void> {
+  async recordQuoteCheck(
+    target: Pick<QuoteTarget, 'kind' | 'id'>,
+    snapshotId: string,
+    match: QuoteMatch,
+  ): Promise<void> {
+    const c = targetTables[target.kind];
     await this.db.manager.query(
-      `UPDATE appearances
-          SET quote_status = $2, quote_score = $3, quote_snapshot_id = $4, quote_start = $5, quote_end = $6,
-              quote_excerpt = $7, quote_diff = $8, quote_checked_at = now()
+      `UPDATE ${c.table}
+          SET ${c.status} = $2, ${c.score} = $3, ${c.snapshot} = $4, ${c.start} = $5, ${c.end} = $6,
+              ${c.excerpt} = $7, ${c.diff} = $8, ${c.checkedAt} = now()
         WHERE id = $1`,
       [
-        appearanceId,
+        target.id,
         match.status,
         match.score,
         snapshotId,
@@ -199,22 +247,28 @@ export class CheckRepository {
     );
   }
 
-  /** Marks pending quotes of the source `source_unavailable`; returns the appearances changed. */
-  markQuotesUnavailable(sourceId: string): Promise<AppearanceToCheck[]> {
-    return this.db.manager
-      .query<[AppearanceToCheck[], number]>(
-        `UPDATE appearances SET quote_status = 'source_unavailable', quote_checked_at = now()
-          WHERE source_id = $1 AND quote_status = 'pending'
-          RETURNING id, claim_id AS "claimId", quote, quote_status AS "quoteStatus"`,
+  /** Marks the source's pending quotes and excerpts `source_unavailable`; returns those changed. */
+  async markQuotesUnavailable(sourceId: string): Promise<QuoteTarget[]> {
+    const changed: QuoteTarget[] = [];
+    for (const kind of ['appearance', 'evidence'] as const) {
+      const c = targetTables[kind];
+      const [rows] = await this.db.manager.query<[QuoteTarget[], number]>(
+        `UPDATE ${c.table} SET ${c.status} = 'source_unavailable', ${c.checkedAt} = now()
+          WHERE source_id = $1 AND ${c.status} = 'pending'
+          RETURNING '${kind}' AS kind, id, claim_id AS "claimId", ${c.text} AS quote, ${c.status} AS "quoteStatus"`,
         [sourceId],
-      )
-      .then(([rows]) => rows);
+      );
+      changed.push(...rows);
+    }
+    return changed;
   }
 
-  /** The claims citing the source (through an appearance), each once. */
+  /** The claims citing the source (through an appearance or as evidence), each once. */
   async claimsCiting(sourceId: string): Promise<string[]> {
     const rows = await this.db.manager.query<{ claimId: string }[]>(
-      `SELECT DISTINCT claim_id AS "claimId" FROM appearances WHERE source_id = $1`,
+      `SELECT claim_id AS "claimId" FROM appearances WHERE source_id = $1
+       UNION
+       SELECT claim_id FROM evidence WHERE source_id = $1`,
       [sourceId],
     );
     return rows.map((row) => row.claimId);
@@ -230,8 +284,10 @@ export class CheckRepository {
       `SELECT s.id FROM sources s
         WHERE s.fetch_status <> 'pending'
           AND coalesce(s.last_attempt_at, s.created_at) < $1
-          AND EXISTS (SELECT 1 FROM appearances a JOIN claims c ON c.id = a.claim_id
-                       WHERE a.source_id = s.id AND c.status = ANY($2))
+          AND EXISTS (SELECT 1 FROM (SELECT claim_id FROM appearances WHERE source_id = s.id
+                                     UNION ALL SELECT claim_id FROM evidence WHERE source_id = s.id) cited
+                        JOIN claims c ON c.id = cited.claim_id
+                       WHERE c.status = ANY($2))
           AND NOT EXISTS (SELECT 1 FROM source_snapshots ss WHERE ss.source_id = s.id AND ss.http_status IS NULL)
         ORDER BY coalesce(s.last_attempt_at, s.created_at)
         LIMIT $3`,

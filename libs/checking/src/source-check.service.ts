@@ -6,7 +6,7 @@ import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetc
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox, type JobRun } from '@claimdesk/queue';
 import type { FetchStatus } from '@claimdesk/sources';
-import { type AppearanceToCheck, CheckRepository, type SourceToFetch } from './check.repository';
+import { CheckRepository, type QuoteTarget, type SourceToFetch } from './check.repository';
 import { ExtractionFailure, extractDocument } from './document-extractor';
 import type { PageContent } from './html-extractor';
 import { checkQuote } from './quote-check';
@@ -64,20 +64,29 @@ export class SourceCheckService {
     return outcome;
   }
 
-  /** The `quote.check` job: checks one appearance against its source's latest snapshot. */
-  async checkAppearance(appearanceId: string): Promise<void> {
+  /** The `quote.check` job: checks one appearance's quote against its source's latest snapshot. */
+  checkAppearance(appearanceId: string): Promise<void> {
+    return this.checkTarget('appearance', appearanceId);
+  }
+
+  /** The `excerpt.check` job: checks one piece of evidence's excerpt the same way. */
+  checkEvidence(evidenceId: string): Promise<void> {
+    return this.checkTarget('evidence', evidenceId);
+  }
+
+  private async checkTarget(kind: QuoteTarget['kind'], id: string): Promise<void> {
     await this.db.transaction(async () => {
-      const appearance = await this.checks.findAppearance(appearanceId);
-      if (appearance === null) throw new UnrecoverableError(`appearance ${appearanceId} does not exist`);
+      const target = await this.checks.findTarget(kind, id);
+      if (target === null) throw new UnrecoverableError(`${kind} ${id} does not exist or cites nothing`);
       // Share-locked so that a fetch recording a snapshot right now either
       // finishes first (and this check reads its snapshot) or waits for this one.
-      const status = await this.checks.lockSource(appearance.sourceId, 'share');
-      const snapshot = await this.checks.latestSnapshotText(appearance.sourceId);
+      const status = await this.checks.lockSource(target.sourceId, 'share');
+      const snapshot = await this.checks.latestSnapshotText(target.sourceId);
       if (snapshot !== null) {
         // Unless the fetch that wrote this snapshot checked the quote already.
-        if (snapshot.id !== appearance.quoteSnapshotId) await this.recordCheck(appearance, snapshot);
+        if (snapshot.id !== target.quoteSnapshotId) await this.recordCheck(target, snapshot);
       } else if (status === 'failed') {
-        await this.markUnavailable(appearance.sourceId);
+        await this.markUnavailable(target.sourceId);
       }
       // Otherwise the source is still being fetched, and that job checks the quote.
     });
@@ -174,40 +183,40 @@ export class SourceCheckService {
     snapshotId?: string,
     text?: string,
   ): Promise<number> {
-    const appearances = await this.checks.appearancesCiting(sourceId, which);
-    if (appearances.length === 0) return 0;
+    const targets = await this.checks.targetsCiting(sourceId, which);
+    if (targets.length === 0) return 0;
     const snapshot =
       snapshotId !== undefined && text !== undefined
         ? { id: snapshotId, text }
         : await this.checks.latestSnapshotText(sourceId);
     if (snapshot === null) return 0;
-    for (const appearance of appearances) await this.recordCheck(appearance, snapshot);
-    return appearances.length;
+    for (const target of targets) await this.recordCheck(target, snapshot);
+    return targets.length;
   }
 
-  private async recordCheck(appearance: AppearanceToCheck, snapshot: { id: string; text: string }): Promise<void> {
-    const match = checkQuote(appearance.quote, snapshot.text);
-    await this.checks.recordQuoteCheck(appearance.id, snapshot.id, match);
+  private async recordCheck(target: QuoteTarget, snapshot: { id: string; text: string }): Promise<void> {
+    const match = checkQuote(target.quote, snapshot.text);
+    await this.checks.recordQuoteCheck(target, snapshot.id, match);
     await this.events.record({
-      claimId: appearance.claimId,
+      claimId: target.claimId,
       actorId: null,
-      action: 'appearance.quote_checked',
-      fromStatus: appearance.quoteStatus,
+      action: checkedAction[target.kind],
+      fromStatus: target.quoteStatus,
       toStatus: match.status,
-      data: { appearanceId: appearance.id, snapshotId: snapshot.id, score: match.score },
+      data: { [`${target.kind}Id`]: target.id, snapshotId: snapshot.id, score: match.score },
     });
   }
 
   private async markUnavailable(sourceId: string): Promise<void> {
     const changed = await this.checks.markQuotesUnavailable(sourceId);
     await this.events.recordMany(
-      changed.map((appearance) => ({
-        claimId: appearance.claimId,
+      changed.map((target) => ({
+        claimId: target.claimId,
         actorId: null,
-        action: 'appearance.quote_checked',
+        action: checkedAction[target.kind],
         fromStatus: 'pending',
         toStatus: 'source_unavailable',
-        data: { appearanceId: appearance.id, sourceId },
+        data: { [`${target.kind}Id`]: target.id, sourceId },
       })),
     );
   }
@@ -248,6 +257,12 @@ export class SourceCheckService {
     throw failure;
   }
 }
+
+/** The event each kind of check writes on the claim. */
+const checkedAction: Record<QuoteTarget['kind'], string> = {
+  appearance: 'appearance.quote_checked',
+  evidence: 'evidence.excerpt_checked',
+};
 
 function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');

@@ -86,6 +86,21 @@ export class Claim {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
+  /** The claim this one duplicates, when it was rejected as a duplicate. */
+  @Column({ name: 'duplicate_of', type: 'uuid', nullable: true })
+  duplicateOf: string | null;
+
+  @ManyToOne(() => Claim, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'duplicate_of', foreignKeyConstraintName: 'claims_duplicate_of_fkey' })
+  duplicate?: Relation<Claim> | null;
+
+  /**
+   * The version whose verdicts disagree, flagged for the editor by the
+   * status-change job; stale once the version moves on.
+   */
+  @Column({ name: 'disagreement_version', type: 'integer', nullable: true })
+  disagreementVersion: number | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

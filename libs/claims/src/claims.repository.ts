@@ -102,7 +102,17 @@ export class ClaimsRepository {
 
   /** Inserts the claim; returns what the database filled in. */
   async insert(
-    claim: Omit<Claim, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'status' | 'checkWorthiness'>,
+    claim: Omit<
+      Claim,
+      | 'id'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'version'
+      | 'status'
+      | 'checkWorthiness'
+      | 'duplicateOf'
+      | 'disagreementVersion'
+    >,
   ): Promise<Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>> {
     const [row] = await this.db.manager.query<
       Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>[]

@@ -5,5 +5,12 @@ export type * from './claim.views';
 export { Claim } from './claim.entity';
 export { Claimant } from './claimant.entity';
 export { ClaimsModule } from './claims.module';
+export {
+  allowedTargets,
+  findTransition,
+  type Transition,
+  type TransitionActor,
+  transitions,
+} from './claim-transitions';
 export { ClaimsService } from './claims.service';
 export { normalizeText } from './normalize-text';

@@ -1,18 +1,25 @@
 import { Injectable } from '@nestjs/common';
+import { EventHooks } from './event-hooks';
 import { type EventRow, EventsRepository, type NewEvent } from './events.repository';
 
 /** Writes audit events; call it inside the transaction of the change it records. */
 @Injectable()
 export class EventLog {
-  constructor(private readonly events: EventsRepository) {}
+  constructor(
+    private readonly events: EventsRepository,
+    private readonly hooks: EventHooks,
+  ) {}
 
-  record(event: NewEvent): Promise<void> {
-    return this.events.insert(event);
+  async record(event: NewEvent): Promise<void> {
+    const recorded = await this.events.insert(event);
+    await this.hooks.notify([{ ...event, ...recorded }]);
   }
 
   /** Writes several events in one statement. */
   async recordMany(events: readonly NewEvent[]): Promise<void> {
-    if (events.length > 0) await this.events.insertMany(events);
+    if (events.length === 0) return;
+    const recorded = await this.events.insertMany(events);
+    await this.hooks.notify(events.map((event, index) => ({ ...event, ...recorded[index]! })));
   }
 
   listForClaim(claimId: string, afterId: string | null, limit: number): Promise<EventRow[]> {

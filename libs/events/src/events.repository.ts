@@ -26,10 +26,10 @@ export interface EventRow {
 export class EventsRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(event: NewEvent): Promise<void> {
-    await this.db.manager.query(
+  async insert(event: NewEvent): Promise<{ id: string; at: Date }> {
+    const [row] = await this.db.manager.query<{ id: string; at: Date }[]>(
       `INSERT INTO events (claim_id, source_id, actor_id, action, from_status, to_status, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id, at`,
       [
         event.claimId ?? null,
         event.sourceId ?? null,
@@ -40,12 +40,18 @@ export class EventsRepository {
         JSON.stringify(event.data ?? {}),
       ],
     );
+    return row!;
   }
 
-  async insertMany(events: readonly NewEvent[]): Promise<void> {
-    await this.db.manager.query(
+  /** Inserts the events in one statement; returns their ids and times, in order. */
+  async insertMany(events: readonly NewEvent[]): Promise<{ id: string; at: Date }[]> {
+    const rows = await this.db.manager.query<{ id: string; at: Date }[]>(
       `INSERT INTO events (claim_id, source_id, actor_id, action, from_status, to_status, data)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::jsonb[])`,
+       SELECT claim_id, source_id, actor_id, action, from_status, to_status, data
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+              WITH ORDINALITY AS e(claim_id, source_id, actor_id, action, from_status, to_status, data, n)
+        ORDER BY n
+       RETURNING id::text AS id, at`,
       [
         events.map((event) => event.claimId ?? null),
         events.map((event) => event.sourceId ?? null),
@@ -56,6 +62,8 @@ export class EventsRepository {
         events.map((event) => JSON.stringify(event.data ?? {})),
       ],
     );
+    // Ids are assigned in insertion order, which is the order given.
+    return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   }
 
   /** A claim's events, oldest first, after the event id `afterId`, with the actor's name. */

@@ -6,6 +6,8 @@
 export const QueueName = {
   System: 'system',
   Sources: 'sources',
+  Reviews: 'reviews',
+  Webhooks: 'webhooks',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -21,6 +23,15 @@ export interface JobPayloads {
   'source.fetch': { sourceId: string };
   /** Checks one appearance's quote against its source's latest snapshot. */
   'quote.check': { appearanceId: string };
+  /** Checks one piece of evidence's excerpt against its source's latest snapshot. */
+  'excerpt.check': { evidenceId: string };
+  /**
+   * The status-change job: evaluates a claim's verdicts after one is given and
+   * moves it to awaiting_approval on consensus, or flags a disagreement.
+   */
+  'claim.evaluate': { claimId: string };
+  /** POSTs one recorded webhook delivery to its subscriber, signed. */
+  'webhook.deliver': { deliveryId: string };
   /** Hourly: queues a re-fetch of sources cited by claims under review or published, read over a day ago. */
   'source.recheck': Record<string, never>;
 }
@@ -41,6 +52,9 @@ export const jobQueue = {
   'system.cleanup': QueueName.System,
   'source.fetch': QueueName.Sources,
   'quote.check': QueueName.Sources,
+  'excerpt.check': QueueName.Sources,
+  'claim.evaluate': QueueName.Reviews,
+  'webhook.deliver': QueueName.Webhooks,
   'source.recheck': QueueName.Sources,
 } as const satisfies Record<JobName, QueueName>;
 

@@ -4,12 +4,15 @@ import { Event } from '@claimdesk/events';
 import { IdempotencyKey } from '@claimdesk/idempotency';
 import type { SchemaDefinition } from '@claimdesk/persistence';
 import { OutboxJob } from '@claimdesk/queue';
+import { Assignment, Evidence, Review, Verdict } from '@claimdesk/reviews';
 import { Source, SourceSnapshot } from '@claimdesk/sources';
 import { SystemPing } from '@claimdesk/system';
+import { WebhookDelivery, WebhookSubscription } from '@claimdesk/webhooks';
 import { Foundation1764244800000 } from './migrations/1764244800000-foundation';
 import { ClaimsAndSources1795784495008 } from './migrations/1795784495008-claims-and-sources';
 import { SearchVector1795788696761 } from './migrations/1795788696761-search-vector';
 import { SourceChecking1795791399905 } from './migrations/1795791399905-source-checking';
+import { ReviewWorkflow1795794191088 } from './migrations/1795794191088-review-workflow';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -28,11 +31,18 @@ export const schema: SchemaDefinition = {
     Appearance,
     Event,
     IdempotencyKey,
+    Assignment,
+    Evidence,
+    Verdict,
+    Review,
+    WebhookSubscription,
+    WebhookDelivery,
   ],
   migrations: [
     Foundation1764244800000,
     ClaimsAndSources1795784495008,
     SearchVector1795788696761,
     SourceChecking1795791399905,
+    ReviewWorkflow1795794191088,
   ],
 };

@@ -1,0 +1,50 @@
+import { hasRole, type Role } from '@claimdesk/accounts';
+import type { ClaimStatus } from './claim-status';
+
+/**
+ * Who may make a transition: a role (and those above it), or `system`, the
+ * status-change job acting on consensus.
+ */
+export type TransitionActor = Role | 'system';
+
+export interface Transition {
+  readonly from: ClaimStatus;
+  readonly to: ClaimStatus;
+  /** The name PRODUCT.md gives the move, recorded in the event. */
+  readonly name: 'triage' | 'reject' | 'consensus' | 'publish' | 'send_back' | 'reopen';
+  readonly by: TransitionActor;
+}
+
+/**
+ * The status machine of PRODUCT.md, in one place:
+ *
+ * ```
+ * submitted ──triage──▶ in_review ──consensus (job)──▶ awaiting_approval ──publish──▶ published
+ *     │                    ▲   │                             │                          │
+ *     └──reject──▶ rejected│   └──────── reject ─────────────┴─── send back ──▶ in_review ◀── reopen (correction)
+ *                     └──reopen──▶ submitted
+ * ```
+ */
+export const transitions: readonly Transition[] = [
+  { from: 'submitted', to: 'in_review', name: 'triage', by: 'editor' },
+  { from: 'submitted', to: 'rejected', name: 'reject', by: 'editor' },
+  { from: 'in_review', to: 'awaiting_approval', name: 'consensus', by: 'system' },
+  { from: 'in_review', to: 'rejected', name: 'reject', by: 'editor' },
+  { from: 'awaiting_approval', to: 'published', name: 'publish', by: 'editor' },
+  { from: 'awaiting_approval', to: 'in_review', name: 'send_back', by: 'editor' },
+  { from: 'awaiting_approval', to: 'rejected', name: 'reject', by: 'editor' },
+  { from: 'published', to: 'in_review', name: 'reopen', by: 'editor' },
+  { from: 'rejected', to: 'submitted', name: 'reopen', by: 'editor' },
+];
+
+/** The transition from `from` to `to`, if the machine has one. */
+export function findTransition(from: ClaimStatus, to: ClaimStatus): Transition | undefined {
+  return transitions.find((transition) => transition.from === from && transition.to === to);
+}
+
+/** The statuses a person with `role` may move a claim in `from` to (the job's moves excluded). */
+export function allowedTargets(from: ClaimStatus, role: Role): ClaimStatus[] {
+  return transitions
+    .filter((transition) => transition.from === from && transition.by !== 'system' && hasRole(role, transition.by))
+    .map((transition) => transition.to);
+}

@@ -1,0 +1,5 @@
+export { Assignment } from './assignment.entity';
+export { Evidence, type Stance, stances } from './evidence.entity';
+export { bestRating, type Rating, ratingNames, ratings, ratingValues, worstRating } from './rating';
+export { Review } from './review.entity';
+export { Verdict } from './verdict.entity';
