@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AccountsService } from '@claimdesk/accounts';
+import { AccountsService, type Principal } from '@claimdesk/accounts';
 import { ApiModule, createHttpApp } from '@claimdesk/api';
 import { loadConfig } from '@claimdesk/config';
 import { createRootLogger } from '@claimdesk/observability';
@@ -17,8 +17,17 @@ export interface BenchApi {
   readonly port: number;
   /** A submitter's bearer token. */
   readonly token: string;
+  /** That submitter, for calling services in process. */
+  readonly submitter: Principal;
   readonly queueBackend: 'redis' | 'postgresql';
   close(): Promise<void>;
+}
+
+export interface BenchApiOptions {
+  /** BullMQ's datastore; by default Redis when REDIS_URL is set, else PostgreSQL. */
+  queueBackend?: 'redis' | 'postgresql';
+  /** FETCH_ALLOWED_HOSTS; by default BENCH_FETCH_ALLOWED_HOSTS. */
+  fetchAllowedHosts?: string;
 }
 
 /**
@@ -27,9 +36,10 @@ export interface BenchApi {
  * prefix of its own, deleted afterwards), logs silenced, the per-token rate
  * limit out of the way.
  */
-export async function startBenchApi(databaseUrl: string): Promise<BenchApi> {
+export async function startBenchApi(databaseUrl: string, options: BenchApiOptions = {}): Promise<BenchApi> {
+  const redisUrl = options.queueBackend === 'postgresql' ? undefined : process.env.REDIS_URL || undefined;
+  if (options.queueBackend === 'redis' && redisUrl === undefined) throw new Error('the Redis backend needs REDIS_URL');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-'));
-  const redisUrl = process.env.REDIS_URL || undefined;
   const prefix = `cdbench_${randomBytes(4).toString('hex')}`;
   const config = loadConfig({
     DATABASE_URL: databaseUrl,
@@ -42,7 +52,7 @@ export async function startBenchApi(databaseUrl: string): Promise<BenchApi> {
     LOG_LEVEL: 'silent',
     // Benchmarks fetch from the local fixture site alone, never the outlets their generated URLs name.
     FETCH_ALLOWED_HOSTS_ONLY: 'true',
-    FETCH_ALLOWED_HOSTS: process.env.BENCH_FETCH_ALLOWED_HOSTS ?? '',
+    FETCH_ALLOWED_HOSTS: options.fetchAllowedHosts ?? process.env.BENCH_FETCH_ALLOWED_HOSTS ?? '',
   });
   const runtime: Runtime = {
     role: 'bench',
@@ -58,13 +68,19 @@ export async function startBenchApi(databaseUrl: string): Promise<BenchApi> {
 
   const accounts = app.get(AccountsService);
   const email = `bench-${randomBytes(4).toString('hex')}@example.org`;
-  await accounts.createUser({ email, name: 'Bench Submitter', role: 'submitter', password: 'correct horse battery' });
+  const user = await accounts.createUser({
+    email,
+    name: 'Bench Submitter',
+    role: 'submitter',
+    password: 'correct horse battery',
+  });
   const { token } = await accounts.createToken({ email, name: 'bench' });
 
   return {
     app,
     port,
     token,
+    submitter: { userId: user.id, name: user.name, email: user.email, role: user.role },
     queueBackend: redisUrl === undefined ? 'postgresql' : 'redis',
     close: async () => {
       await app.close();

@@ -9,6 +9,7 @@ import { dropLeftoverDatabases, serverUrl, withClient } from './bench-database';
 import { claimsSubmitBench } from './claims-submit.bench';
 import { type BenchReport, isMet, markdownTable, type ResultRow, textTable } from './results';
 import { searchBench } from './search.bench';
+import { sourceCheckBench } from './source-check.bench';
 import { benchRootVariable, runFromSnapshot } from './snapshot';
 
 const benchmarks: Record<string, { describe: string; run: () => Promise<BenchReport> }> = {
@@ -19,6 +20,12 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<BenchRep
   search: {
     describe: 'search and similar-claim lookup over BENCH_CLAIMS (default 1,000,000) generated claims',
     run: searchBench,
+  },
+  sourcecheck: {
+    describe:
+      'source.fetch (fetch + extract + snapshot + quote check) through the queue vs a plain loop, against the local ' +
+      'fixture site, on the PostgreSQL backend and on Redis when REDIS_URL is set',
+    run: sourceCheckBench,
   },
 };
 

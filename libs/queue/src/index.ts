@@ -1,5 +1,5 @@
 export { inJobContext } from './job-context';
-export { type JobRun, jobRunOf } from './job-run';
+export { type JobRun, jobRunOf, progressAfterMs } from './job-run';
 export {
   type JobData,
   type JobName,
