@@ -76,15 +76,17 @@ export class TestApi {
 
   /** A token of a new, separate user with `role`. */
   async newToken(role: Role): Promise<string> {
+    return (await this.newUser(role)).token;
+  }
+
+  /** A new, separate user with `role`, and a token of theirs. */
+  async newUser(role: Role): Promise<{ id: string; email: string; name: string; token: string }> {
     const accounts = this.app.get(AccountsService);
     const email = `${role}-${++this.userCount}-${Date.now()}@example.org`;
-    await accounts.createUser({
-      email,
-      name: `Test ${role} ${this.userCount}`,
-      role,
-      password: 'correct horse battery',
-    });
-    return (await accounts.createToken({ email, name: 'e2e' })).token;
+    const name = `Test ${role} ${this.userCount}`;
+    const user = await accounts.createUser({ email, name, role, password: 'correct horse battery' });
+    const { token } = await accounts.createToken({ email, name: 'e2e' });
+    return { id: user.id, email, name, token };
   }
 
   async request<T = Record<string, unknown>>(

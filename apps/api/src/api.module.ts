@@ -5,15 +5,20 @@ import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
 import { IdempotencyModule } from '@claimdesk/idempotency';
+import { ReviewsModule } from '@claimdesk/reviews';
 import { SourcesModule } from '@claimdesk/sources';
+import { WebhooksModule } from '@claimdesk/webhooks';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenThrottlerGuard } from './auth/token-throttler.guard';
 import { ClaimsController } from './claims/claims.controller';
 import { HealthModule } from './health/health.module';
 import { IdempotentReplies } from './idempotency/idempotent-replies';
 import { ProblemFilter } from './problem/problem.filter';
+import { ClaimWorkflowController } from './reviews/claim-workflow.controller';
+import { ReviewsFeedController } from './reviews/reviews-feed.controller';
 import { createValidationPipe } from './problem/validation.pipe';
 import { SourcesController } from './sources/sources.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
  * The HTTP API: controllers over the domain libs. Every route goes through the
@@ -26,13 +31,21 @@ import { SourcesController } from './sources/sources.controller';
     ClaimsModule,
     HealthModule,
     IdempotencyModule,
+    ReviewsModule,
     SourcesModule,
+    WebhooksModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),
     }),
   ],
-  controllers: [ClaimsController, SourcesController],
+  controllers: [
+    ClaimsController,
+    ClaimWorkflowController,
+    ReviewsFeedController,
+    SourcesController,
+    WebhooksController,
+  ],
   providers: [
     IdempotentReplies,
     { provide: APP_GUARD, useClass: AuthGuard },

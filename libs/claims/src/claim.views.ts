@@ -53,14 +53,55 @@ export interface ClaimSummaryView {
   score?: number;
 }
 
+/** A source a reviewer attached, with the check of its excerpt. */
+export interface EvidenceView {
+  id: string;
+  sourceId: string;
+  url: string;
+  stance: 'supports' | 'refutes' | 'context';
+  excerpt: string | null;
+  note: string | null;
+  /** Null when no excerpt was given. */
+  excerptCheck: QuoteCheckView | null;
+  addedBy: { id: string; name: string } | null;
+  createdAt: Date;
+}
+
+/** One reviewer's rating of a claim version. */
+export interface VerdictView {
+  id: string;
+  reviewer: { id: string; name: string };
+  rating: string;
+  rationale: string;
+  evidenceIds: string[];
+  /** The claim version the verdict counts for. */
+  claimVersion: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The published review: its latest version, and the corrections that made it. */
+export interface ReviewView {
+  version: number;
+  rating: string;
+  summary: string;
+  publishedAt: Date;
+  publishedBy: { id: string; name: string } | null;
+  /** When the latest version was published (the first publication's date stays in publishedAt). */
+  modifiedAt: Date;
+  corrections: { version: number; note: string; at: Date }[];
+}
+
 /** A claim with everything known about it. */
 export interface ClaimView extends Omit<ClaimSummaryView, 'score'> {
   checkWorthiness: number | null;
+  /** Set when the claim was rejected as a duplicate. */
+  duplicateOf: string | null;
   appearances: AppearanceView[];
-  /** Evidence, verdicts and the published review arrive with the review workflow. */
-  evidence: never[];
-  verdicts: never[];
-  review: null;
+  evidence: EvidenceView[];
+  /** The verdicts the caller may see (blind review: a reviewer sees others' after giving their own). */
+  verdicts: VerdictView[];
+  review: ReviewView | null;
   similar: SimilarClaimView[];
 }
 
@@ -76,6 +117,8 @@ export interface ClaimSubmission {
 
 export interface ClaimFilters {
   status?: ClaimStatus;
+  /** A reviewer's user id: claims assigned to them. */
+  assignee?: string;
   /** A claimant's id, or a name matched after normalisation. */
   claimant?: string;
   tag?: string;

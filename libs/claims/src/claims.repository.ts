@@ -16,6 +16,7 @@ export interface ClaimRow {
   language: string;
   tags: string[];
   checkWorthiness: number | null;
+  duplicateOf: string | null;
   createdAt: Date;
   updatedAt: Date;
   /** created_at as PostgreSQL prints it, with microseconds: the exact keyset position. */
@@ -61,13 +62,15 @@ export interface ListQuery {
   status?: ClaimStatus;
   claimantId?: string;
   tag?: string;
+  assigneeId?: string;
   limit: number;
 }
 
 const claimColumns = `
   c.id, c.text, c.status, c.version, c.claimant_id AS "claimantId", cl.name AS "claimantName",
   cl.role AS "claimantRole", to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", c.language, c.tags,
-  c.check_worthiness AS "checkWorthiness", c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  c.check_worthiness AS "checkWorthiness", c.duplicate_of AS "duplicateOf", c.created_at AS "createdAt",
+  c.updated_at AS "updatedAt",
   c.created_at::text AS "createdKey"`;
 
 /** Below this pg_trgm similarity a fingerprint candidate is not a near match. */
@@ -283,6 +286,10 @@ function filterClause(query: ListQuery): { where: string[]; params: unknown[] } 
   if (query.tag !== undefined) {
     params.push([query.tag]);
     where.push(`c.tags @> $${params.length}::text[]`);
+  }
+  if (query.assigneeId !== undefined) {
+    params.push(query.assigneeId);
+    where.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = $${params.length})`);
   }
   return { where, params };
 }

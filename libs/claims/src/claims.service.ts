@@ -145,6 +145,7 @@ export class ClaimsService {
         language,
         tags,
         checkWorthiness: null,
+        duplicateOf: null,
       };
       return toView(row, appearances, await this.claims.findSimilar(keys, inserted.id, similarLimit));
     });
@@ -163,6 +164,7 @@ export class ClaimsService {
   async list(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
     const query = {
       status: filters.status,
+      assigneeId: filters.assignee,
       tag: filters.tag?.toLowerCase(),
       limit: limit + 1,
       claimantId: await this.claimantIdOf(filters.claimant),
@@ -250,6 +252,7 @@ function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow
   return {
     ...toSummary(row),
     checkWorthiness: row.checkWorthiness,
+    duplicateOf: row.duplicateOf,
     appearances: appearances.map(toAppearanceView),
     evidence: [],
     verdicts: [],

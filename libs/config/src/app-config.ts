@@ -15,6 +15,10 @@ export class AppConfig {
   readonly dataDir: string;
   readonly port: number;
   readonly host: string;
+  /** Where readers reach this service: the base of the URLs in published ClaimReview (no trailing slash). */
+  readonly publicUrl: string;
+  /** The fact-checking organisation named as the author of published reviews. */
+  readonly organizationName: string;
   readonly fetchAllowedHosts: readonly AllowedHost[];
   /** Fetch nothing but the hosts of `fetchAllowedHosts` (an egress allowlist; tests run this way). */
   readonly fetchAllowedHostsOnly: boolean;

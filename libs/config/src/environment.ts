@@ -74,6 +74,20 @@ export class Environment {
   @MaxLength(1024)
   SESSION_SECRET?: string;
 
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: 'PUBLIC_URL must be an http or https URL without query or fragment',
+  })
+  @MaxLength(500)
+  PUBLIC_URL?: string;
+
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsString()
+  @MaxLength(200, { message: 'ORGANIZATION_NAME must be at most 200 characters' })
+  ORGANIZATION_NAME?: string;
+
   @Transform(toInteger)
   @IsOptional()
   @IsInt({ message: 'CONSENSUS_MIN_VERDICTS must be an integer between 1 and 20' })

@@ -26,12 +26,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   problems.push(...allowed.problems);
   if (problems.length > 0) throw new ConfigurationError(problems);
 
+  const port = raw.PORT ?? 3000;
+  const host = raw.HOST ?? '127.0.0.1';
   return new AppConfig({
     databaseUrl: raw.DATABASE_URL,
     redisUrl: raw.REDIS_URL,
     dataDir: path.resolve(cwd, raw.DATA_DIR ?? '.data'),
-    port: raw.PORT ?? 3000,
-    host: raw.HOST ?? '127.0.0.1',
+    port,
+    host,
+    publicUrl: (raw.PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`).replace(/\/+$/, ''),
+    organizationName: raw.ORGANIZATION_NAME?.trim() ?? 'Claimdesk',
     fetchAllowedHosts: allowed.hosts,
     fetchAllowedHostsOnly: raw.FETCH_ALLOWED_HOSTS_ONLY === 'true',
     fetchTimeoutMs: raw.FETCH_TIMEOUT_MS ?? 30_000,
@@ -55,6 +59,8 @@ const knownVariables = [
   'FETCH_TIMEOUT_MS',
   'FETCH_MAX_BYTES',
   'SESSION_SECRET',
+  'PUBLIC_URL',
+  'ORGANIZATION_NAME',
   'CONSENSUS_MIN_VERDICTS',
   'RATE_LIMIT_PER_MINUTE',
   'QUEUE_PREFIX',

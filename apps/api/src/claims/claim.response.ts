@@ -91,14 +91,87 @@ export class ClaimSummaryResponse {
   @ApiPropertyOptional({ description: 'Relevance, in searches' }) score?: number;
 }
 
+export class PersonRefResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Grace Hopper' }) name: string;
+}
+
+export class EvidenceResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) sourceId: string;
+  @ApiProperty({ example: 'https://www.example.org/reports/iaea-2019' }) url: string;
+  @ApiProperty({ enum: ['supports', 'refutes', 'context'] }) stance: string;
+  @ApiProperty({ nullable: true, type: String }) excerpt: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ nullable: true, type: QuoteCheckResponse, description: 'The excerpt checked against the source' })
+  excerptCheck: QuoteCheckResponse | null;
+  @ApiProperty({ nullable: true, type: PersonRefResponse }) addedBy: PersonRefResponse | null;
+  @ApiProperty() createdAt: Date;
+}
+
+export class VerdictResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: PersonRefResponse }) reviewer: PersonRefResponse;
+  @ApiProperty({
+    enum: ['true', 'mostly_true', 'half_true', 'misleading', 'mostly_false', 'false', 'unverifiable'],
+  })
+  rating: string;
+  @ApiProperty() rationale: string;
+  @ApiProperty({ type: [String], format: 'uuid' }) evidenceIds: string[];
+  @ApiProperty({ description: 'The claim version the verdict counts for' }) claimVersion: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export class CorrectionResponse {
+  @ApiProperty({ example: 2 }) version: number;
+  @ApiProperty({ example: 'The figure for 2019 was 12%, not 21%.' }) note: string;
+  @ApiProperty() at: Date;
+}
+
+export class ReviewResponse {
+  @ApiProperty({ example: 1, description: 'The latest published version' }) version: number;
+  @ApiProperty({ example: 'false' }) rating: string;
+  @ApiProperty() summary: string;
+  @ApiProperty({ description: 'When it was first published' }) publishedAt: Date;
+  @ApiProperty({ nullable: true, type: PersonRefResponse }) publishedBy: PersonRefResponse | null;
+  @ApiProperty({ description: 'When the latest version was published' }) modifiedAt: Date;
+  @ApiProperty({ type: [CorrectionResponse] }) corrections: CorrectionResponse[];
+}
+
+export class AssigneeResponse extends PersonRefResponse {
+  @ApiProperty() assignedAt: Date;
+}
+
 export class ClaimResponse extends ClaimSummaryResponse {
   @ApiProperty({ nullable: true, type: Number }) checkWorthiness: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Set when rejected as a duplicate' })
+  duplicateOf: string | null;
   @ApiProperty({ type: [AppearanceResponse] }) appearances: AppearanceResponse[];
-  @ApiProperty({ type: [Object], description: 'Evidence attached by reviewers' }) evidence: never[];
-  @ApiProperty({ type: [Object], description: 'The verdicts the caller may see' }) verdicts: never[];
-  @ApiProperty({ nullable: true, type: Object, description: 'The published review' }) review: null;
+  @ApiProperty({ type: [EvidenceResponse], description: 'Evidence attached by reviewers' })
+  evidence: EvidenceResponse[];
+  @ApiProperty({
+    type: [VerdictResponse],
+    description:
+      "The verdicts the caller may see: editors see all; a reviewer sees the others' only after giving their own; everyone once published",
+  })
+  verdicts: VerdictResponse[];
+  @ApiProperty({ nullable: true, type: ReviewResponse, description: 'The published review, null until published' })
+  review: ReviewResponse | null;
   @ApiProperty({ type: [SimilarClaimResponse], description: 'Exact and near matches among other claims' })
   similar: SimilarClaimResponse[];
+}
+
+export class ClaimDetailResponse extends ClaimResponse {
+  @ApiProperty({ type: [AssigneeResponse] }) assignees: AssigneeResponse[];
+  @ApiProperty({
+    type: [String],
+    enum: ['submitted', 'in_review', 'awaiting_approval', 'published', 'rejected'],
+    description: 'The statuses the caller may move the claim to now',
+  })
+  allowedTransitions: string[];
+  @ApiProperty({ description: 'The verdicts on the current version disagree (flagged for the editor)' })
+  disagreement: boolean;
 }
 
 export class ClaimPageResponse {

@@ -2,14 +2,15 @@ import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@ne
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
-import { type ClaimSummaryView, type ClaimView, ClaimsService, type EventView, type Page } from '@claimdesk/claims';
+import { type ClaimSummaryView, ClaimsService, type EventView, type Page } from '@claimdesk/claims';
+import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { IdempotentReplies } from '../idempotency/idempotent-replies';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { ClaimPageResponse, ClaimResponse, EventPageResponse } from './claim.response';
+import { ClaimDetailResponse, ClaimPageResponse, EventPageResponse } from './claim.response';
 import { CreateClaimRequest } from './create-claim.request';
 import { ListClaimsQuery, PageQuery } from './list-claims.query';
 
@@ -20,6 +21,7 @@ const defaultLimit = 50;
 export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
+    private readonly reviews: ReviewsService,
     private readonly replies: IdempotentReplies,
   ) {}
 
@@ -31,7 +33,10 @@ export class ClaimsController {
     required: false,
     description: 'Repeat-safe submission: a repeat returns the first response; kept 24 h, scoped to the caller',
   })
-  @ApiCreatedResponse({ type: ClaimResponse, description: 'The claim, in submitted, with the similar claims found' })
+  @ApiCreatedResponse({
+    type: ClaimDetailResponse,
+    description: 'The claim, in submitted, with the similar claims found',
+  })
   @ApiProblems(400, 404, 409, 413, 422, 429)
   async submit(
     @Body() body: CreateClaimRequest,
@@ -41,7 +46,7 @@ export class ClaimsController {
   ): Promise<void> {
     await this.replies.send(request, reply, async () => ({
       status: 201,
-      body: await this.claims.submit(principal, body),
+      body: this.reviews.describeSubmitted(principal, await this.claims.submit(principal, body)),
     }));
   }
 
@@ -50,21 +55,30 @@ export class ClaimsController {
   @ApiOperation({ summary: 'List claims, newest first, or search them with q' })
   @ApiOkResponse({ type: ClaimPageResponse })
   @ApiProblems(400, 429)
-  list(@Query() query: ListClaimsQuery): Promise<Page<ClaimSummaryView>> {
-    const { cursor, limit, ...filters } = query;
-    return this.claims.list(filters, cursor, limit ?? defaultLimit);
+  list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimSummaryView>> {
+    const { cursor, limit, assignee, ...filters } = query;
+    return this.claims.list(
+      { ...filters, ...(assignee === undefined ? {} : { assignee: assignee === 'me' ? principal.userId : assignee }) },
+      cursor,
+      limit ?? defaultLimit,
+    );
   }
 
   @Get(':id')
   @MinRole('submitter')
-  @ApiOperation({ summary: 'A claim with its claimant, appearances and similar claims' })
-  @ApiOkResponse({ type: ClaimResponse, headers: { ETag: { description: 'The claim version, for If-Match' } } })
+  @ApiOperation({
+    summary: 'A claim with everything known about it',
+    description:
+      "Claimant, appearances with quote checks, evidence, the verdicts the caller may see (blind review: a reviewer sees others' only after giving their own), the published review, similar claims, assignees and the transitions open to the caller.",
+  })
+  @ApiOkResponse({ type: ClaimDetailResponse, headers: { ETag: { description: 'The claim version, for If-Match' } } })
   @ApiProblems(400, 404, 429)
   async get(
     @Param('id', uuidParam('id')) id: string,
+    @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ClaimView> {
-    const claim = await this.claims.get(id);
+  ): Promise<ClaimDetailView> {
+    const claim = await this.reviews.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
     return claim;
   }
@@ -72,10 +86,18 @@ export class ClaimsController {
   @Get(':id/events')
   @MinRole('submitter')
   @Header('cache-control', 'no-store')
-  @ApiOperation({ summary: "The claim's audit trail, oldest first" })
+  @ApiOperation({
+    summary: "The claim's audit trail, oldest first",
+    description:
+      'Before publication, verdict.given events carry their rating only for editors and for reviewers who have given a verdict on the claim (ratingHidden: true otherwise).',
+  })
   @ApiOkResponse({ type: EventPageResponse })
   @ApiProblems(400, 404, 429)
-  events(@Param('id', uuidParam('id')) id: string, @Query() query: PageQuery): Promise<Page<EventView>> {
-    return this.claims.listEvents(id, query.cursor, query.limit ?? defaultLimit);
+  events(
+    @Param('id', uuidParam('id')) id: string,
+    @Query() query: PageQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<Page<EventView>> {
+    return this.reviews.listEvents(principal, id, query.cursor, query.limit ?? defaultLimit);
   }
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
 import { type ClaimStatus, claimStatuses } from '@claimdesk/claims';
 import { IsText } from '../validation/is-text.decorator';
 import { Omittable } from '../validation/omittable.decorator';
@@ -43,4 +43,14 @@ export class ListClaimsQuery extends PageQuery {
   @Omittable()
   @IsText(1, 50)
   tag?: string;
+
+  @ApiPropertyOptional({
+    example: 'me',
+    description: "Claims assigned to a reviewer: `me`, or the reviewer's user id",
+  })
+  @Omittable()
+  @Matches(/^(me|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, {
+    message: 'assignee must be "me" or a user id',
+  })
+  assignee?: string;
 }

@@ -1,0 +1,549 @@
+import { Injectable } from '@nestjs/common';
+import { hasRole, type Principal } from '@claimdesk/accounts';
+import {
+  allowedTargets,
+  type ClaimStatus,
+  ClaimsService,
+  type ClaimView,
+  type EvidenceView,
+  findTransition,
+  type ReviewView,
+  type VerdictView,
+} from '@claimdesk/claims';
+import { AppConfig } from '@claimdesk/config';
+import { DomainError } from '@claimdesk/errors';
+import { EventLog } from '@claimdesk/events';
+import { Database } from '@claimdesk/persistence';
+import { JobOutbox } from '@claimdesk/queue';
+import { SourcesService } from '@claimdesk/sources';
+import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
+import type { Stance } from './evidence.entity';
+import type { Rating } from './rating';
+import {
+  type ClaimState,
+  type EvidenceRow,
+  type ReviewRow,
+  ReviewsRepository,
+  type VerdictRow,
+} from './reviews.repository';
+
+export interface TransitionRequest {
+  to: ClaimStatus;
+  reason?: string;
+  duplicateOf?: string;
+  rating?: Rating;
+  summary?: string;
+}
+
+export interface EvidenceRequest {
+  url: string;
+  stance: Stance;
+  excerpt?: string;
+  note?: string;
+}
+
+export interface VerdictRequest {
+  rating: Rating;
+  rationale: string;
+  evidenceIds?: string[];
+}
+
+/** A claim as the caller may see it, with what they may do next. */
+export interface ClaimDetailView extends ClaimView {
+  assignees: { id: string; name: string; assignedAt: Date }[];
+  /** The statuses the caller may move the claim to now. */
+  allowedTransitions: ClaimStatus[];
+  /** Set when the verdicts on the current version disagree (flagged for the editor). */
+  disagreement: boolean;
+}
+
+export type ConsensusOutcome =
+  | { outcome: 'consensus'; rating: Rating; verdicts: number }
+  | { outcome: 'disagreement'; ratings: Partial<Record<Rating, number>> }
+  | { outcome: 'waiting'; verdicts: number }
+  | { outcome: 'not_in_review'; status: ClaimStatus }
+  | { outcome: 'missing' };
+
+/**
+ * The review workflow: status transitions (one typed map, optimistic
+ * locking on the claim version), assignments, evidence, blind verdicts,
+ * consensus as a queued status change, publishing and corrections.
+ */
+@Injectable()
+export class ReviewsService {
+  constructor(
+    private readonly db: Database,
+    private readonly reviews: ReviewsRepository,
+    private readonly claims: ClaimsService,
+    private readonly sources: SourcesService,
+    private readonly events: EventLog,
+    private readonly outbox: JobOutbox,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The claim with its evidence, the verdicts the caller may see, the review and the moves open to them. */
+  async describe(viewer: Principal, claimId: string): Promise<ClaimDetailView> {
+    const claim = await this.claims.get(claimId);
+    const evidence = await this.reviews.listEvidence(claimId);
+    const verdicts = await this.visibleVerdicts(viewer, claim);
+    const versions = await this.reviews.listReviews(claimId);
+    const assignees = await this.reviews.listAssignees(claimId);
+    const state = await this.reviews.findClaimState(claimId);
+    return {
+      ...claim,
+      evidence: evidence.map(toEvidenceView),
+      verdicts: verdicts.map(toVerdictView),
+      review: toReviewView(versions),
+      assignees,
+      allowedTransitions: allowedTargets(claim.status, viewer.role),
+      disagreement: state !== null && state.disagreementVersion === state.version,
+    };
+  }
+
+  /**
+   * A claim just submitted, as {@link describe} would show it, without reading
+   * back what the submission wrote: nobody is assigned, nothing is reviewed.
+   */
+  describeSubmitted(viewer: Principal, claim: ClaimView): ClaimDetailView {
+    return {
+      ...claim,
+      assignees: [],
+      allowedTransitions: allowedTargets(claim.status, viewer.role),
+      disagreement: false,
+    };
+  }
+
+  /**
+   * Moves the claim along the status machine. `ifMatch` is the version the
+   * caller saw (its ETag): a stale one is refused with 412, and the update is
+   * conditional on the version either way, so no change is silently lost.
+   */
+  async transition(
+    actor: Principal,
+    claimId: string,
+    request: TransitionRequest,
+    ifMatch: number | undefined,
+  ): Promise<ClaimDetailView> {
+    await this.db.transaction(async () => {
+      const claim = await this.reviews.lockClaim(claimId, 'update');
+      if (claim === null) throw claimNotFound(claimId);
+      if (ifMatch !== undefined && ifMatch !== claim.version) {
+        throw new DomainError(
+          'precondition_failed',
+          'claim.version_mismatch',
+          `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again`,
+        );
+      }
+      const transition = findTransition(claim.status, request.to);
+      if (transition === undefined || transition.by === 'system' || !hasRole(actor.role, transition.by)) {
+        const allowed = allowedTargets(claim.status, actor.role);
+        throw DomainError.conflict(
+          'claim.illegal_transition',
+          `A claim in ${claim.status} cannot move to ${request.to}${
+            allowed.length > 0 ? `; it may move to ${allowed.join(', ')}` : '; no move is open to you'
+          }`,
+          { from: claim.status, to: request.to, allowed },
+        );
+      }
+      const duplicateOf = await this.checkDuplicate(claim, request);
+      const review = request.to === 'published' ? await this.prepareReview(claim, request) : null;
+      const changed = await this.reviews.changeStatus(claimId, claim.version, claim.status, request.to, duplicateOf);
+      if (changed === null) {
+        throw new DomainError(
+          'precondition_failed',
+          'claim.version_mismatch',
+          'The claim changed meanwhile: reload it',
+        );
+      }
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'claim.status_changed',
+        fromStatus: claim.status,
+        toStatus: request.to,
+        data: {
+          transition: transition.name,
+          version: changed.version,
+          ...(request.reason === undefined ? {} : { reason: request.reason }),
+          ...(duplicateOf === null ? {} : { duplicateOf }),
+        },
+      });
+      if (review !== null) await this.publish(actor, claimId, changed.version, review);
+    });
+    return this.describe(actor, claimId);
+  }
+
+  /** Assigns a reviewer by email; `created` is false when they already were. */
+  async assign(actor: Principal, claimId: string, reviewerEmail: string): Promise<{ created: boolean }> {
+    return this.db.transaction(async () => {
+      if (!(await this.reviews.claimExists(claimId))) throw claimNotFound(claimId);
+      const reviewer = await this.reviews.findUserByEmail(reviewerEmail);
+      if (reviewer === null) {
+        throw DomainError.invalid('assignment.invalid', 'The assignment is not valid', [
+          { field: 'reviewerEmail', message: 'no user has this email' },
+        ]);
+      }
+      if (!hasRole(reviewer.role as Principal['role'], 'reviewer')) {
+        throw DomainError.invalid('assignment.invalid', 'The assignment is not valid', [
+          { field: 'reviewerEmail', message: 'the user is not a reviewer' },
+        ]);
+      }
+      const created = await this.reviews.assign(claimId, reviewer.id, actor.userId);
+      if (created) {
+        await this.events.record({
+          claimId,
+          actorId: actor.userId,
+          action: 'claim.assigned',
+          data: { reviewerId: reviewer.id, reviewerName: reviewer.name },
+        });
+      }
+      return { created };
+    });
+  }
+
+  /**
+   * The claim's audit trail. Before publication, verdict events carry their
+   * rating only for editors and for reviewers who have given a verdict.
+   */
+  async listEvents(
+    viewer: Principal,
+    claimId: string,
+    cursor: string | undefined,
+    limit: number,
+  ): ReturnType<ClaimsService['listEvents']> {
+    const page = await this.claims.listEvents(claimId, cursor, limit);
+    const state = await this.reviews.findClaimState(claimId);
+    if (state === null || (await this.maySeeRatings(viewer, claimId, state.status))) return page;
+    return {
+      ...page,
+      items: page.items.map((event) => {
+        if (event.action !== 'verdict.given') return event;
+        const { rating: _rating, previousRating: _previous, ...data } = event.data;
+        return { ...event, data: { ...data, ratingHidden: true } };
+      }),
+    };
+  }
+
+  /** Attaches a source as evidence; its fetch and excerpt check are queued. */
+  async addEvidence(actor: Principal, claimId: string, request: EvidenceRequest): Promise<EvidenceView> {
+    const evidenceId = await this.db.transaction(async () => {
+      const claim = await this.reviews.lockClaim(claimId, 'update');
+      if (claim === null) throw claimNotFound(claimId);
+      if (claim.status === 'published' || claim.status === 'rejected') {
+        throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim`, {
+          status: claim.status,
+        });
+      }
+      const source = await this.sources.cite(actor.userId, request.url);
+      const id = await this.reviews.insertEvidence({
+        claimId,
+        sourceId: source.id,
+        stance: request.stance,
+        excerpt: request.excerpt ?? null,
+        note: request.note ?? null,
+        addedBy: actor.userId,
+      });
+      // A new source's fetch checks the excerpt; a known one may have its snapshot already.
+      if (request.excerpt !== undefined && !source.created) {
+        await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+      }
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'evidence.added',
+        data: { evidenceId: id, sourceId: source.id, url: source.url, stance: request.stance },
+      });
+      return id;
+    });
+    const evidence = await this.reviews.listEvidence(claimId);
+    return toEvidenceView(evidence.find((row) => row.id === evidenceId)!);
+  }
+
+  /**
+   * Records the reviewer's verdict on the claim's current version (replacing
+   * their earlier one on it) and queues the status-change job.
+   */
+  async giveVerdict(actor: Principal, claimId: string, request: VerdictRequest): Promise<VerdictView> {
+    return this.db.transaction(async () => {
+      // A share lock: verdicts may be given side by side, but not while the status changes.
+      const claim = await this.reviews.lockClaim(claimId, 'share');
+      if (claim === null) throw claimNotFound(claimId);
+      if (claim.status !== 'in_review') {
+        throw DomainError.conflict(
+          'claim.not_in_review',
+          `Verdicts are given on claims in review, not ${claim.status}`,
+          {
+            status: claim.status,
+          },
+        );
+      }
+      const evidenceIds = [...new Set(request.evidenceIds ?? [])];
+      const known = await this.reviews.evidenceOf(claimId, evidenceIds);
+      const unknown = evidenceIds.filter((id) => !known.includes(id));
+      if (unknown.length > 0) {
+        throw DomainError.invalid('verdict.invalid', 'The verdict is not valid', [
+          { field: 'evidenceIds', message: `not evidence of this claim: ${unknown.join(', ')}` },
+        ]);
+      }
+      const verdict = await this.reviews.upsertVerdict({
+        claimId,
+        claimVersion: claim.version,
+        reviewerId: actor.userId,
+        rating: request.rating,
+        rationale: request.rationale,
+        evidenceIds,
+      });
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'verdict.given',
+        data: {
+          verdictId: verdict.id,
+          claimVersion: claim.version,
+          rating: request.rating,
+          ...(verdict.previousRating === null ? {} : { replaced: true, previousRating: verdict.previousRating }),
+        },
+      });
+      await this.outbox.enqueue({ name: 'claim.evaluate', data: { claimId } });
+      return {
+        id: verdict.id,
+        reviewer: { id: actor.userId, name: actor.name },
+        rating: request.rating,
+        rationale: request.rationale,
+        evidenceIds,
+        claimVersion: claim.version,
+        createdAt: verdict.createdAt,
+        updatedAt: verdict.updatedAt,
+      };
+    });
+  }
+
+  /**
+   * The `claim.evaluate` job. Under the claim's row lock, so runs of it for
+   * the same claim (twice, or side by side) see each other's outcome: at most
+   * one transition and one event.
+   */
+  async evaluateConsensus(claimId: string): Promise<ConsensusOutcome> {
+    return this.db.transaction(async () => {
+      const claim = await this.reviews.lockClaim(claimId, 'update');
+      if (claim === null) return { outcome: 'missing' };
+      if (claim.status !== 'in_review') return { outcome: 'not_in_review', status: claim.status };
+      const verdicts = await this.reviews.verdictsOn(claimId, claim.version);
+      const counts: Partial<Record<Rating, number>> = {};
+      for (const verdict of verdicts) counts[verdict.rating] = (counts[verdict.rating] ?? 0) + 1;
+      const ratings = Object.keys(counts) as Rating[];
+      if (ratings.length > 1) {
+        if (claim.disagreementVersion !== claim.version) {
+          await this.reviews.flagDisagreement(claimId, claim.version);
+          await this.events.record({
+            claimId,
+            actorId: null,
+            action: 'claim.disagreement_flagged',
+            data: { claimVersion: claim.version, ratings: counts },
+          });
+        }
+        return { outcome: 'disagreement', ratings: counts };
+      }
+      if (verdicts.length < this.config.consensusMinVerdicts) return { outcome: 'waiting', verdicts: verdicts.length };
+      const rating = ratings[0]!;
+      const changed = await this.reviews.changeStatus(claimId, claim.version, 'in_review', 'awaiting_approval', null);
+      if (changed === null) return { outcome: 'not_in_review', status: claim.status };
+      await this.events.record({
+        claimId,
+        actorId: null,
+        action: 'claim.status_changed',
+        fromStatus: 'in_review',
+        toStatus: 'awaiting_approval',
+        data: { transition: 'consensus', version: changed.version, rating, verdicts: verdicts.length },
+      });
+      return { outcome: 'consensus', rating, verdicts: verdicts.length };
+    });
+  }
+
+  /** The published review as schema.org ClaimReview; 404 until published. */
+  async claimReview(claimId: string): Promise<ClaimReviewJsonLd> {
+    const versions = await this.reviews.listReviews(claimId);
+    const claim = versions.length === 0 ? null : await this.reviews.findReviewedClaim(claimId);
+    if (claim === null) {
+      throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review`);
+    }
+    return toClaimReview(claim, versions, this.config);
+  }
+
+  /** Published reviews, most recently (re)published first. */
+  async feed(
+    since: Date | undefined,
+    cursor: { modifiedAt: string; claimId: string } | null,
+    limit: number,
+  ): Promise<{ items: ClaimReviewJsonLd[]; next: { modifiedAt: string; claimId: string } | null }> {
+    const rows = await this.reviews.listPublished(since ?? null, cursor, limit + 1);
+    const page = rows.slice(0, limit);
+    const items: ClaimReviewJsonLd[] = [];
+    for (const row of page) items.push(await this.claimReview(row.claimId));
+    const last = page.at(-1);
+    return {
+      items,
+      next: rows.length > limit && last !== undefined ? { modifiedAt: last.modifiedKey, claimId: last.claimId } : null,
+    };
+  }
+
+  /**
+   * Whether the viewer may see verdict ratings on the claim yet: editors
+   * always, everyone once it is published, a reviewer after giving one.
+   */
+  async maySeeRatings(viewer: Principal, claimId: string, status: ClaimStatus): Promise<boolean> {
+    if (hasRole(viewer.role, 'editor') || status === 'published') return true;
+    return hasRole(viewer.role, 'reviewer') && (await this.reviews.hasAnyVerdict(claimId, viewer.userId));
+  }
+
+  private async visibleVerdicts(viewer: Principal, claim: ClaimView): Promise<VerdictRow[]> {
+    // The round on show: the current version in review, else the last one that had verdicts.
+    const round =
+      claim.status === 'in_review' ? claim.version : await this.reviews.latestVerdictVersion(claim.id, claim.version);
+    if (round === null) return [];
+    const verdicts = await this.reviews.verdictsOn(claim.id, round);
+    if (hasRole(viewer.role, 'editor') || claim.status === 'published') return verdicts;
+    if (!hasRole(viewer.role, 'reviewer')) return [];
+    // Blind review: the others' verdicts only once the viewer has given theirs.
+    return verdicts.some((verdict) => verdict.reviewerId === viewer.userId) ? verdicts : [];
+  }
+
+  private async checkDuplicate(claim: ClaimState, request: TransitionRequest): Promise<string | null> {
+    if (request.duplicateOf === undefined) return null;
+    if (request.to !== 'rejected') {
+      throw DomainError.invalid('transition.invalid', 'The transition is not valid', [
+        { field: 'duplicateOf', message: 'only a rejection may name a duplicate' },
+      ]);
+    }
+    if (request.duplicateOf === claim.id || !(await this.reviews.claimExists(request.duplicateOf))) {
+      throw DomainError.invalid('transition.invalid', 'The transition is not valid', [
+        { field: 'duplicateOf', message: 'must be the id of another claim' },
+      ]);
+    }
+    return request.duplicateOf;
+  }
+
+  /** What publishing will record: the rating (the consensus one by default) and, for a correction, its note. */
+  private async prepareReview(
+    claim: ClaimState,
+    request: TransitionRequest,
+  ): Promise<{ rating: Rating; summary: string; correctionNote: string | null; version: number }> {
+    const problems: { field: string; message: string }[] = [];
+    if (request.summary === undefined) problems.push({ field: 'summary', message: 'is required to publish' });
+    const versions = await this.reviews.listReviews(claim.id);
+    const version = (versions.at(-1)?.version ?? 0) + 1;
+    if (version > 1 && request.reason === undefined) {
+      problems.push({ field: 'reason', message: 'is the public correction note, required to publish a correction' });
+    }
+    const rating = request.rating ?? (await this.consensusRating(claim));
+    if (rating === null) {
+      problems.push({ field: 'rating', message: 'is required: the verdicts do not agree on one' });
+    }
+    if (problems.length > 0) throw DomainError.invalid('transition.invalid', 'The claim cannot be published', problems);
+    return {
+      rating: rating!,
+      summary: request.summary!,
+      correctionNote: version > 1 ? request.reason! : null,
+      version,
+    };
+  }
+
+  /** The rating the verdicts of the last round agree on, if they do. */
+  private async consensusRating(claim: ClaimState): Promise<Rating | null> {
+    const round = await this.reviews.latestVerdictVersion(claim.id, claim.version);
+    if (round === null) return null;
+    const ratings = new Set((await this.reviews.verdictsOn(claim.id, round)).map((verdict) => verdict.rating));
+    return ratings.size === 1 ? [...ratings][0]! : null;
+  }
+
+  private async publish(
+    actor: Principal,
+    claimId: string,
+    claimVersion: number,
+    review: { rating: Rating; summary: string; correctionNote: string | null; version: number },
+  ): Promise<void> {
+    const inserted = await this.reviews.insertReview({
+      claimId,
+      version: review.version,
+      claimVersion,
+      rating: review.rating,
+      summary: review.summary,
+      correctionNote: review.correctionNote,
+      publishedBy: actor.userId,
+    });
+    await this.events.record({
+      claimId,
+      actorId: actor.userId,
+      action: review.version === 1 ? 'claim.published' : 'claim.corrected',
+      data: {
+        reviewVersion: review.version,
+        rating: review.rating,
+        summary: review.summary,
+        publishedAt: inserted.publishedAt,
+        url: `${this.config.publicUrl}/claims/${claimId}`,
+        ...(review.correctionNote === null ? {} : { correction: review.correctionNote }),
+      },
+    });
+  }
+}
+
+function claimNotFound(id: string): DomainError {
+  return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
+}
+
+function toEvidenceView(row: EvidenceRow): EvidenceView {
+  return {
+    id: row.id,
+    sourceId: row.sourceId,
+    url: row.url,
+    stance: row.stance,
+    excerpt: row.excerpt,
+    note: row.note,
+    excerptCheck:
+      row.excerptStatus === null
+        ? null
+        : {
+            status: row.excerptStatus as NonNullable<EvidenceView['excerptCheck']>['status'],
+            score: row.excerptScore,
+            snapshotId: row.excerptSnapshotId,
+            start: row.excerptStart,
+            end: row.excerptEnd,
+            excerpt: row.excerptMatch,
+            diff: row.excerptDiff,
+            checkedAt: row.excerptCheckedAt,
+          },
+    addedBy: row.addedById === null ? null : { id: row.addedById, name: row.addedByName ?? '' },
+    createdAt: row.createdAt,
+  };
+}
+
+function toVerdictView(row: VerdictRow): VerdictView {
+  return {
+    id: row.id,
+    reviewer: { id: row.reviewerId, name: row.reviewerName },
+    rating: row.rating,
+    rationale: row.rationale,
+    evidenceIds: row.evidenceIds,
+    claimVersion: row.claimVersion,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function toReviewView(versions: readonly ReviewRow[]): ReviewView | null {
+  const first = versions[0];
+  const latest = versions.at(-1);
+  if (first === undefined || latest === undefined) return null;
+  return {
+    version: latest.version,
+    rating: latest.rating,
+    summary: latest.summary,
+    publishedAt: first.publishedAt,
+    publishedBy:
+      latest.publishedById === null ? null : { id: latest.publishedById, name: latest.publishedByName ?? '' },
+    modifiedAt: latest.publishedAt,
+    corrections: versions
+      .filter((version) => version.correctionNote !== null)
+      .map((version) => ({ version: version.version, note: version.correctionNote!, at: version.publishedAt })),
+  };
+}

@@ -1,0 +1,291 @@
+import { eventually, queueBackends } from '@claimdesk/testing';
+import { TestApi } from '../support/api-harness';
+
+interface Verdict {
+  id: string;
+  reviewer: { id: string; name: string };
+  rating: string;
+}
+
+interface Claim {
+  id: string;
+  status: string;
+  version: number;
+  verdicts: Verdict[];
+  review: { version: number; rating: string; summary: string; corrections: { version: number; note: string }[] } | null;
+  allowedTransitions: string[];
+  assignees: { id: string }[];
+  disagreement: boolean;
+}
+
+interface ClaimReviewBody {
+  url: string;
+  version: number;
+  datePublished: string;
+  dateModified: string;
+  correction?: unknown[];
+}
+
+interface EventItem {
+  action: string;
+  from: string | null;
+  to: string | null;
+  data: Record<string, unknown>;
+}
+
+describe.each(queueBackends())('the review workflow on the $kind backend', (backend) => {
+  let api: TestApi;
+  let editor: string;
+  let submitter: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start(backend, { worker: true });
+    editor = await api.token('editor');
+    submitter = await api.token('submitter');
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const submitClaim = async (text: string): Promise<Claim> => {
+    const { status, body } = await api.request<Claim>('POST', '/api/v1/claims', {
+      token: submitter,
+      body: { text, claimant: { name: 'Jane Mayor', role: 'Mayor of Northfield' }, claimDate: '2026-10-01' },
+    });
+    expect(status).toBe(201);
+    return body;
+  };
+
+  const get = async (token: string, id: string): Promise<{ status: number; etag: string; body: Claim }> => {
+    const response = await api.request<Claim>('GET', `/api/v1/claims/${id}`, { token });
+    return { status: response.status, etag: String(response.headers.get('etag')), body: response.body };
+  };
+
+  const move = (id: string, body: Record<string, unknown>, etag?: string) =>
+    api.request<Claim & { allowed?: string[] }>('POST', `/api/v1/claims/${id}/transitions`, {
+      token: editor,
+      body,
+      headers: etag === undefined ? {} : { 'if-match': etag },
+    });
+
+  const settledStatus = (id: string, status: string) =>
+    eventually(
+      async () => {
+        const { body } = await get(editor, id);
+        return body.status === status ? body : undefined;
+      },
+      20_000,
+      `claim ${id} to reach ${status}`,
+    );
+
+  it('takes a claim from submission to a published, corrected ClaimReview with blind verdicts', async () => {
+    const first = await api.newUser('reviewer');
+    const second = await api.newUser('reviewer');
+    const claim = await submitClaim('Northfield will finish its flood wall before the end of 2029.');
+
+    const triaged = await move(claim.id, { to: 'in_review', reason: 'Check-worthy' }, `"${claim.version}"`);
+    expect(triaged.status).toBe(200);
+    expect(triaged.headers.get('etag')).toBe(`"${claim.version + 1}"`);
+
+    for (const reviewer of [first, second]) {
+      const assigned = await api.request('POST', `/api/v1/claims/${claim.id}/assignments`, {
+        token: editor,
+        body: { reviewerEmail: reviewer.email },
+      });
+      expect(assigned.status).toBe(201);
+    }
+    const again = await api.request('POST', `/api/v1/claims/${claim.id}/assignments`, {
+      token: editor,
+      body: { reviewerEmail: first.email },
+    });
+    expect(again.status).toBe(200);
+    const mine = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/claims?assignee=me', {
+      token: first.token,
+    });
+    expect(mine.body.items.map((item) => item.id)).toEqual([claim.id]);
+
+    const evidence = await api.request<{ id: string }>('POST', `/api/v1/claims/${claim.id}/evidence`, {
+      token: first.token,
+      body: { url: 'https://council.example.org/budget-2027', stance: 'refutes', excerpt: 'No funds are allocated' },
+    });
+    expect(evidence.status).toBe(201);
+
+    const verdict = await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
+      token: first.token,
+      body: {
+        rating: 'false',
+        rationale: 'The budget allocates nothing to the wall.',
+        evidenceIds: [evidence.body.id],
+      },
+    });
+    expect(verdict.status).toBe(201);
+
+    // Blind: the second reviewer sees no verdict before giving theirs, and no rating in the events.
+    const before = await get(second.token, claim.id);
+    expect(before.body.verdicts).toEqual([]);
+    const hiddenEvents = await api.request<{ items: EventItem[] }>('GET', `/api/v1/claims/${claim.id}/events`, {
+      token: second.token,
+    });
+    const hidden = hiddenEvents.body.items.find((event) => event.action === 'verdict.given')!;
+    expect(hidden.data.rating).toBeUndefined();
+    expect(hidden.data.ratingHidden).toBe(true);
+    const ownOnly = await get(first.token, claim.id);
+    expect(ownOnly.body.verdicts.map((item) => item.reviewer.id)).toEqual([first.id]);
+
+    await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
+      token: second.token,
+      body: { rating: 'false', rationale: 'The contract ends in 2031.' },
+    });
+    const after = await get(second.token, claim.id);
+    expect(after.body.verdicts.map((item) => item.reviewer.id).sort()).toEqual([first.id, second.id].sort());
+
+    // Two agreeing verdicts: the status-change job moves it on its own.
+    const awaiting = await settledStatus(claim.id, 'awaiting_approval');
+    expect(awaiting.allowedTransitions.sort()).toEqual(['in_review', 'published', 'rejected']);
+
+    const missingSummary = await move(claim.id, { to: 'published' });
+    expect(missingSummary.status).toBe(400);
+
+    const published = await move(claim.id, { to: 'published', summary: 'No money, no wall by 2029.' });
+    expect(published.status).toBe(200);
+    expect(published.body.review).toMatchObject({ version: 1, rating: 'false', corrections: [] });
+
+    const jsonLd = await api.request<ClaimReviewBody>('GET', `/api/v1/claims/${claim.id}/claim-review`);
+    expect(jsonLd.status).toBe(200);
+    expect(String(jsonLd.headers.get('content-type'))).toContain('application/ld+json');
+    expect(jsonLd.body).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'ClaimReview',
+      claimReviewed: 'Northfield will finish its flood wall before the end of 2029.',
+      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 6, worstRating: 1, alternateName: 'False' },
+      itemReviewed: {
+        '@type': 'Claim',
+        author: { '@type': 'Person', name: 'Jane Mayor' },
+        datePublished: '2026-10-01',
+      },
+      author: { '@type': 'Organization', name: 'Claimdesk' },
+      version: 1,
+    });
+    expect(jsonLd.body.datePublished).toBe(jsonLd.body.dateModified);
+
+    // Correction: reopen, review again, publish version 2 with a public note.
+    const { etag } = await get(editor, claim.id);
+    expect((await move(claim.id, { to: 'in_review', reason: 'Reader report' }, etag)).status).toBe(200);
+    const whileReopened = await api.request<ClaimReviewBody>('GET', `/api/v1/claims/${claim.id}/claim-review`);
+    expect(whileReopened.body.version).toBe(1);
+    for (const reviewer of [first, second]) {
+      await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
+        token: reviewer.token,
+        body: { rating: 'mostly_false', rationale: 'Some funds exist after all.' },
+      });
+    }
+    await settledStatus(claim.id, 'awaiting_approval');
+    const noNote = await move(claim.id, { to: 'published', summary: 'Little money, no wall by 2029.' });
+    expect(noNote.status).toBe(400);
+    const corrected = await move(claim.id, {
+      to: 'published',
+      summary: 'Little money, no wall by 2029.',
+      reason: 'A 2027 allocation of 2 million was missed.',
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.review).toMatchObject({
+      version: 2,
+      rating: 'mostly_false',
+      corrections: [{ version: 2, note: 'A 2027 allocation of 2 million was missed.' }],
+    });
+    const v2 = await api.request<ClaimReviewBody>('GET', `/api/v1/claims/${claim.id}/claim-review`);
+    expect(v2.body).toMatchObject({ version: 2, reviewRating: { ratingValue: 2, alternateName: 'Mostly false' } });
+    expect(v2.body.correction).toEqual([
+      expect.objectContaining({ '@type': 'CorrectionComment', text: 'A 2027 allocation of 2 million was missed.' }),
+    ]);
+    expect(Date.parse(v2.body.dateModified)).toBeGreaterThan(Date.parse(v2.body.datePublished));
+
+    const feed = await api.request<{ items: ClaimReviewBody[] }>('GET', '/api/v1/reviews');
+    expect(feed.body.items.find((item) => item.url.endsWith(claim.id))).toMatchObject({ version: 2 });
+
+    const events = await api.request<{ items: EventItem[] }>('GET', `/api/v1/claims/${claim.id}/events?limit=100`, {
+      token: submitter,
+    });
+    expect(events.body.items.map((event) => event.action)).toEqual(
+      expect.arrayContaining([
+        'claim.submitted',
+        'claim.status_changed',
+        'claim.assigned',
+        'evidence.added',
+        'verdict.given',
+        'claim.published',
+        'claim.corrected',
+      ]),
+    );
+    const consensus = events.body.items.filter((event) => event.data.transition === 'consensus');
+    expect(consensus).toHaveLength(2);
+  });
+
+  it('refuses an illegal transition with 409 naming the allowed ones, and a stale If-Match with 412', async () => {
+    const claim = await submitClaim('The river has never flooded in November.');
+    const illegal = await move(claim.id, { to: 'published', summary: 'x' });
+    expect(illegal.status).toBe(409);
+    expect(JSON.stringify(illegal.body)).toContain('in_review');
+    const jobOnly = await move(claim.id, { to: 'awaiting_approval' });
+    expect(jobOnly.status).toBe(409);
+
+    expect((await move(claim.id, { to: 'in_review' }, `"${claim.version}"`)).status).toBe(200);
+    const stale = await move(claim.id, { to: 'rejected' }, `"${claim.version}"`);
+    expect(stale.status).toBe(412);
+  });
+
+  it('lets exactly one of 50 simultaneous transitions with the same If-Match through', async () => {
+    const claim = await submitClaim('Fifty editors cannot all triage the same claim.');
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, () => move(claim.id, { to: 'in_review' }, `"${claim.version}"`)),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 412)).toHaveLength(49);
+    const events = await api.request<{ items: EventItem[] }>('GET', `/api/v1/claims/${claim.id}/events`, {
+      token: editor,
+    });
+    expect(events.body.items.filter((event) => event.action === 'claim.status_changed')).toHaveLength(1);
+  });
+
+  it('flags disagreeing verdicts for the editor instead of moving the claim', async () => {
+    const [first, second] = [await api.newUser('reviewer'), await api.newUser('reviewer')];
+    const claim = await submitClaim('Bus fares fell by a third last year.');
+    await move(claim.id, { to: 'in_review' });
+    await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
+      token: first.token,
+      body: { rating: 'true', rationale: 'The tariff sheet says so.' },
+    });
+    await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
+      token: second.token,
+      body: { rating: 'false', rationale: 'Only for students.' },
+    });
+    const flagged = await eventually(
+      async () => {
+        const { body } = await get(editor, claim.id);
+        return body.disagreement ? body : undefined;
+      },
+      20_000,
+      'the disagreement flag',
+    );
+    expect(flagged.status).toBe('in_review');
+  });
+
+  it('keeps the roles: a reviewer may not transition, a submitter may not give verdicts', async () => {
+    const claim = await submitClaim('Reviewers cannot publish.');
+    const reviewer = await api.token('reviewer');
+    const asReviewer = await api.request('POST', `/api/v1/claims/${claim.id}/transitions`, {
+      token: reviewer,
+      body: { to: 'in_review' },
+    });
+    expect(asReviewer.status).toBe(403);
+    const asSubmitter = await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
+      token: submitter,
+      body: { rating: 'true', rationale: 'x' },
+    });
+    expect(asSubmitter.status).toBe(403);
+    const unpublished = await api.request('GET', `/api/v1/claims/${claim.id}/claim-review`);
+    expect(unpublished.status).toBe(404);
+  });
+});
