@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '@claimdesk/idempotency';
-import { OutboxRelay } from '@claimdesk/queue';
 import { CheckingModule } from '@claimdesk/checking';
+import { OutboxRelay } from '@claimdesk/queue';
+import { ReviewsModule } from '@claimdesk/reviews';
 import { SystemModule } from '@claimdesk/system';
+import { WebhooksModule } from '@claimdesk/webhooks';
 import { JobSchedules } from './job-schedules';
+import { ReviewsProcessor } from './reviews.processor';
 import { SourcesProcessor } from './sources.processor';
 import { SystemProcessor } from './system.processor';
+import { WebhooksProcessor } from './webhooks.processor';
 
 /** The job side: the outbox relay and one processor per queue. */
 @Module({
-  imports: [CheckingModule, IdempotencyModule, SystemModule],
-  providers: [JobSchedules, OutboxRelay, SourcesProcessor, SystemProcessor],
+  imports: [CheckingModule, IdempotencyModule, ReviewsModule, SystemModule, WebhooksModule],
+  providers: [JobSchedules, OutboxRelay, ReviewsProcessor, SourcesProcessor, SystemProcessor, WebhooksProcessor],
 })
 export class WorkerModule {}

@@ -6,6 +6,7 @@ export {
   acceptedMediaTypes,
   type DocumentKind,
   type FetchedDocument,
+  type PostedResponse,
   type ResolvedAddress,
   type Resolver,
   SafeFetcher,

@@ -1,4 +1,5 @@
-import { isIP } from 'node:net';
+import { createServer } from 'node:http';
+import { type AddressInfo, isIP } from 'node:net';
 import { buildConnector } from 'undici';
 import {
   BlockedAddressError,
@@ -517,4 +518,205 @@ describe('SafeFetcher address checks', () => {
       expect(site.requests('/articles/9')).toBe(0);
     });
   });
+});
+
+/** A request as a {@link Receiver} saw it. */
+interface ReceivedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
+/** A local server on 127.0.0.1 that records every request with its body and answers `status`. */
+interface Receiver {
+  readonly port: number;
+  url(path: string): string;
+  readonly received: ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+async function startReceiver(status = 204): Promise<Receiver> {
+  const received: ReceivedRequest[] = [];
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks),
+      });
+      response.writeHead(status, { 'content-type': 'text/plain' });
+      response.end(status === 204 ? undefined : 'ok');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+describe('SafeFetcher.post', () => {
+  let receiver: Receiver;
+
+  beforeAll(async () => {
+    receiver = await startReceiver();
+  });
+
+  afterAll(async () => {
+    await receiver?.close();
+  });
+
+  /** A fetcher that may reach the fixture site and the receiver. */
+  const poster = (options: Partial<SafeFetcherOptions> = {}): SafeFetcher =>
+    fetcherFor({
+      allowedHosts: [
+        { host: '127.0.0.1', port: site.port },
+        { host: '127.0.0.1', port: receiver.port },
+      ],
+      ...options,
+    });
+
+  it('POSTs the exact body with the given headers and a user agent, and returns the status', async () => {
+    const { connect, calls } = loopbackConnector();
+    const body = JSON.stringify({ id: 'd-1', event: 'claim.submitted', data: { text: 'Naïve “quotes” ✓' } });
+    const before = receiver.received.length;
+
+    const answer = await poster({ connect }).post(receiver.url('/hooks/1?x=1'), body, {
+      'content-type': 'application/json',
+      'x-claimdesk-event': 'claim.submitted',
+    });
+
+    expect(answer).toEqual({ status: 204, finalUrl: receiver.url('/hooks/1?x=1') });
+    expect(receiver.received).toHaveLength(before + 1);
+    const request = receiver.received.at(-1)!;
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/hooks/1?x=1');
+    expect(request.body.equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(request.headers).toMatchObject({
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'x-claimdesk-event': 'claim.submitted',
+      'user-agent': expect.stringMatching(/^Claimdesk\//) as string,
+    });
+    expect(calls).toEqual([`127.0.0.1:${receiver.port}`]);
+  });
+
+  it('lets the caller set its own user agent', async () => {
+    await poster().post(receiver.url('/hooks/ua'), '{}', { 'user-agent': 'Claimdesk-Webhooks/test' });
+    expect(receiver.received.at(-1)!.headers['user-agent']).toBe('Claimdesk-Webhooks/test');
+  });
+
+  it('resolves for a 2xx other than 200 and 204', async () => {
+    site.setPage('/post/accepted', { status: 202, type: 'text/plain', body: 'queued' });
+    expect(await poster().post(site.url('/post/accepted'), '{}', {})).toEqual({
+      status: 202,
+      finalUrl: site.url('/post/accepted'),
+    });
+  });
+
+  it('does not follow a redirect: a 3xx fails as http_<status> (permanent), and its target sees nothing', async () => {
+    const path = `/redirect-to?url=${encodeURIComponent(site.url('/post/redirect-target'))}`;
+    const failure = await failureOf(poster().post(site.url(path), '{}', {}));
+    expect(failure.code).toBe('http_302');
+    expect(failure.permanent).toBe(true);
+    expect(site.requests(path)).toBe(1);
+    expect(site.requests('/post/redirect-target')).toBe(0);
+  });
+
+  it.each([
+    [400, true],
+    [401, true],
+    [404, true],
+    [410, true],
+    [408, false],
+    [425, false],
+    [429, false],
+    [500, false],
+    [502, false],
+    [503, false],
+  ])('fails a %d as http_<status>, permanent: %s', async (status, permanent) => {
+    const path = `/post/status-${status}`;
+    site.setPage(path, { status, type: 'text/plain', body: `answered ${status}` });
+    const failure = await failureOf(poster().post(site.url(path), '{}', {}));
+    expect(failure.code).toBe(`http_${status}`);
+    expect(failure.permanent).toBe(permanent);
+    expect(site.requests(path)).toBe(1);
+  });
+
+  it('reads at most 64 KiB of the answer, however large it is', async () => {
+    const started = Date.now();
+    const answer = await poster().post(site.url('/huge-chunked?mb=200'), '{}', {});
+    expect(answer.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('gives up on slow headers with timeout (transient)', async () => {
+    const failure = await failureOf(
+      poster({ limits: { headersTimeoutMs: 300 } }).post(site.url('/slow-headers?ms=5000'), '{}', {}),
+    );
+    expect(failure.code).toBe('timeout');
+    expect(failure.permanent).toBe(false);
+  });
+
+  it('reports a refused connection as connection_failed (transient)', async () => {
+    const closed = await startReceiver();
+    await closed.close();
+    const failure = await failureOf(
+      fetcherFor({ allowedHosts: [{ host: '127.0.0.1', port: closed.port }] }).post(closed.url('/hooks'), '{}', {}),
+    );
+    expect(failure.code).toBe('connection_failed');
+    expect(failure.permanent).toBe(false);
+  });
+
+  it.each([
+    ['a private address', 'http://10.0.0.1/hooks'],
+    ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data/'],
+    ['loopback on a port that is not allowed', 'http://127.0.0.1:9/hooks'],
+    ['an IPv6 unique local address', 'http://[fd00:ec2::254]/hooks'],
+  ])('refuses %s (%s) as blocked_address before connecting', async (_, url) => {
+    const spy = spyConnector();
+    const failure = await failureOf(poster({ connect: spy.connect }).post(url, '{}', {}));
+    expect(failure.code).toBe('blocked_address');
+    expect(failure.permanent).toBe(true);
+    expect(spy.calls).toEqual([]);
+  });
+
+  it('refuses a name that resolves to a private address before connecting', async () => {
+    const spy = spyConnector();
+    const resolver = stubResolver({ 'hooks.intranet.test': ['10.1.2.3'] });
+    const failure = await failureOf(
+      poster({ connect: spy.connect, resolve: resolver.resolve }).post('http://hooks.intranet.test/in', '{}', {}),
+    );
+    expect(failure).toBeInstanceOf(BlockedAddressError);
+    expect(resolver.calls).toEqual(['hooks.intranet.test']);
+    expect(spy.calls).toEqual([]);
+  });
+
+  it('refuses another local server that is not allowed, which sees no connection', async () => {
+    const failure = await failureOf(poster().post(forbidden.url('/hooks'), '{}', {}));
+    expect(failure.code).toBe('blocked_address');
+    expect(forbidden.connections()).toBe(0);
+  });
+
+  it.each(['ftp://example.com/hooks', 'http://user:secret@example.com/hooks', 'not a url'])(
+    'refuses %s as invalid_url without connecting',
+    async (url) => {
+      const spy = spyConnector();
+      const failure = await failureOf(poster({ connect: spy.connect }).post(url, '{}', {}));
+      expect(failure.code).toBe('invalid_url');
+      expect(failure.permanent).toBe(true);
+      expect(spy.calls).toEqual([]);
+    },
+  );
 });

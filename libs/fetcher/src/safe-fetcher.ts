@@ -65,6 +65,16 @@ export interface FetchedDocument {
   body: Buffer;
 }
 
+/** What a POST got back: the answer's status (always 2xx: anything else is a {@link FetchFailure}). */
+export interface PostedResponse {
+  status: number;
+  /** The URL posted to (a POST follows no redirect). */
+  finalUrl: string;
+}
+
+/** Most of a POST's response body read (and thrown away): enough to keep a small answer's connection reusable. */
+const maxPostResponseBytes = 64 * 1024;
+
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 /** Statuses a later attempt may not get: everything 4xx but these. */
 const transientClientStatuses = new Set([408, 425, 429]);
@@ -77,7 +87,8 @@ const transientClientStatuses = new Set([408, 425, 429]);
  * so a second resolution cannot swap in another (DNS rebinding). Literal IPs,
  * in any notation the URL parser accepts, are checked the same way. Redirects
  * are followed by hand, each hop through the same connector. Time, size after
- * decompression and media type are limited.
+ * decompression and media type are limited. {@link post} (webhook deliveries)
+ * goes through the same connector and limits, and follows no redirect.
  */
 export class SafeFetcher {
   private readonly limits: FetchLimits;
@@ -106,7 +117,14 @@ export class SafeFetcher {
     const redirects: string[] = [];
     let current = parseFetchableUrl(url);
     for (;;) {
-      const response = await this.send(current, signal);
+      const response = await this.send(current, signal, {
+        method: 'GET',
+        headers: {
+          'user-agent': this.userAgent,
+          accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8',
+          'accept-encoding': 'gzip, deflate, br',
+        },
+      });
       if (redirectStatuses.has(response.statusCode)) {
         await discard(response.body);
         const location = headerValue(response.headers, 'location');
@@ -123,23 +141,39 @@ export class SafeFetcher {
     }
   }
 
+  /**
+   * POSTs `body` to `url` under the same address policy and time limits as
+   * {@link fetch}. Redirects are not followed (a 3xx fails as `http_<status>`:
+   * re-sending a body elsewhere is not the sender's call), and at most 64 KiB
+   * of the answer is read. Resolves for a 2xx; otherwise throws a
+   * {@link FetchFailure}, permanent for 3xx and 4xx except 408, 425 and 429.
+   */
+  async post(url: string, body: string, headers: Readonly<Record<string, string>>): Promise<PostedResponse> {
+    const signal = AbortSignal.timeout(this.limits.totalTimeoutMs);
+    const target = parseFetchableUrl(url);
+    const response = await this.send(target, signal, {
+      method: 'POST',
+      headers: { 'user-agent': this.userAgent, ...headers },
+      body,
+    });
+    // The answer's body means nothing to the sender; the status is the answer.
+    await discard(response.body, { limit: maxPostResponseBytes, signal });
+    if (!isSuccess(response.statusCode)) throw httpFailure(response.statusCode);
+    return { status: response.statusCode, finalUrl: target.href };
+  }
+
   /** Closes pooled connections. */
   async close(): Promise<void> {
     await this.dispatcher.close();
   }
 
-  private async send(url: URL, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  private async send(
+    url: URL,
+    signal: AbortSignal,
+    init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string },
+  ): Promise<Dispatcher.ResponseData> {
     try {
-      return await request(url, {
-        method: 'GET',
-        dispatcher: this.dispatcher,
-        signal,
-        headers: {
-          'user-agent': this.userAgent,
-          accept: 'text/html,application/xhtml+xml,application/pdf;q=0.9,text/plain;q=0.8',
-          'accept-encoding': 'gzip, deflate, br',
-        },
-      });
+      return await request(url, { ...init, dispatcher: this.dispatcher, signal });
     } catch (error) {
       throw asFetchFailure(error, signal);
     }
@@ -153,10 +187,9 @@ export class SafeFetcher {
     signal: AbortSignal,
   ): Promise<FetchedDocument> {
     const status = response.statusCode;
-    if (status < 200 || status >= 300) {
+    if (!isSuccess(status)) {
       await discard(response.body);
-      const permanent = status < 500 && !transientClientStatuses.has(status);
-      throw new FetchFailure(`http_${status}`, permanent, `The server answered ${status}`);
+      throw httpFailure(status);
     }
     const contentType = headerValue(response.headers, 'content-type');
     const { mediaType, charset } = parseContentType(contentType);
@@ -312,8 +345,21 @@ function headerValue(headers: Dispatcher.ResponseData['headers'], name: string):
 }
 
 /** Drops a body the fetcher will not read; a small one keeps its connection reusable. */
-async function discard(body: Dispatcher.ResponseData['body']): Promise<void> {
-  await body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+async function discard(
+  body: Dispatcher.ResponseData['body'],
+  options: { limit?: number; signal?: AbortSignal } = {},
+): Promise<void> {
+  await body.dump({ limit: 64 * 1024, ...options }).catch(() => undefined);
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** The failure a non-2xx answer is: permanent unless a later attempt may get another answer (5xx, 408, 425, 429). */
+function httpFailure(status: number): FetchFailure {
+  const permanent = status < 500 && !transientClientStatuses.has(status);
+  return new FetchFailure(`http_${status}`, permanent, `The server answered ${status}`);
 }
 
 /** Connection errors after which the next address of the host is tried. */
