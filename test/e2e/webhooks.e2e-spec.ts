@@ -214,6 +214,19 @@ describe.each(queueBackends())('webhooks through the queue on the $kind backend'
       data: { claimId: claim.id, text: claim.text, to: 'submitted' },
     });
     expect(new Date(body.at).toISOString()).toBe(body.at);
+
+    // The delivery is in the claim's audit trail, without the subscriber's address.
+    const events = await eventually(async () => {
+      const { body: page } = await api.request<{ items: { action: string; data: Record<string, unknown> }[] }>(
+        'GET',
+        `/api/v1/claims/${claim.id}/events`,
+        { token: submitter },
+      );
+      return page.items.some((event) => event.action === 'webhook.delivered') ? page.items : undefined;
+    });
+    const delivered = events.find((event) => event.action === 'webhook.delivered')!;
+    expect(delivered.data).toMatchObject({ deliveryId: delivery.id, event: 'claim.submitted', responseStatus: 200 });
+    expect(JSON.stringify(delivered.data)).not.toContain('127.0.0.1');
   });
 
   it('retries a subscriber that answers 500 twice, until it answers 200', async () => {

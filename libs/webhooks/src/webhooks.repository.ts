@@ -30,6 +30,7 @@ export type DeliveryRow = DeliveryView & { createdMicros: string };
 /** A delivery with what sending it takes: the body, the subscriber's URL and secret. */
 export interface DeliveryToSend {
   id: string;
+  subscriptionId: string;
   event: WebhookEvent;
   body: string;
   status: DeliveryStatus;
@@ -132,7 +133,8 @@ export class WebhooksRepository {
 
   async findDeliveryToSend(id: string): Promise<DeliveryToSend | null> {
     const [row] = await this.db.manager.query<DeliveryToSend[]>(
-      `SELECT d.id, d.event, d.body, d.status, s.url, s.secret, s.deleted_at IS NOT NULL AS "subscriptionDeleted"
+      `SELECT d.id, d.subscription_id AS "subscriptionId", d.event, d.body, d.status, s.url, s.secret,
+              s.deleted_at IS NOT NULL AS "subscriptionDeleted"
          FROM webhook_deliveries d JOIN webhook_subscriptions s ON s.id = d.subscription_id
         WHERE d.id = $1`,
       [id],

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@claimdesk/errors';
+import { EventLog } from '@claimdesk/events';
 import { FetchFailure, type PostedResponse, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox, type JobRun } from '@claimdesk/queue';
@@ -37,6 +38,7 @@ export class WebhooksService {
     private readonly webhooks: WebhooksRepository,
     private readonly outbox: JobOutbox,
     private readonly fetcher: SafeFetcher,
+    private readonly events: EventLog,
   ) {}
 
   /** Creates a subscription; the answer carries its signing secret, which is never shown again. */
@@ -135,18 +137,46 @@ export class WebhooksService {
     } catch (error) {
       return this.recordFailure(delivery, error, run);
     }
-    await this.webhooks.recordDelivered(deliveryId, answer.status);
+    await this.db.transaction(async () => {
+      await this.webhooks.recordDelivered(deliveryId, answer.status);
+      await this.recordOutcome(delivery, 'webhook.delivered', { responseStatus: answer.status });
+    });
     this.logger.log(`webhook delivery ${deliveryId} (${delivery.event}) answered ${answer.status}`);
     return { outcome: 'delivered', status: answer.status };
+  }
+
+  /**
+   * Records in the audit trail of the claim (or source) the delivered event
+   * was about that it reached, or finally failed to reach, a subscriber.
+   */
+  private async recordOutcome(
+    delivery: DeliveryToSend,
+    action: 'webhook.delivered' | 'webhook.failed',
+    data: Record<string, unknown>,
+  ): Promise<void> {
+    const about = (JSON.parse(delivery.body) as { data?: { claimId?: unknown; sourceId?: unknown } }).data ?? {};
+    const claimId = typeof about.claimId === 'string' ? about.claimId : null;
+    const sourceId = typeof about.sourceId === 'string' ? about.sourceId : null;
+    if (claimId === null && sourceId === null) return;
+    await this.events.record({
+      claimId,
+      sourceId: claimId === null ? sourceId : null,
+      actorId: null,
+      action,
+      data: { deliveryId: delivery.id, event: delivery.event, subscriptionId: delivery.subscriptionId, ...data },
+    });
   }
 
   private async recordFailure(delivery: DeliveryToSend, error: unknown, run: JobRun): Promise<never> {
     if (!(error instanceof FetchFailure)) throw error;
     const givingUp = error.permanent || run.finalAttempt;
-    await this.webhooks.recordFailedAttempt(delivery.id, {
-      status: givingUp ? 'failed' : 'pending',
-      responseStatus: httpStatusOf(error.code),
-      error: error.code,
+    await this.db.transaction(async () => {
+      await this.webhooks.recordFailedAttempt(delivery.id, {
+        status: givingUp ? 'failed' : 'pending',
+        responseStatus: httpStatusOf(error.code),
+        error: error.code,
+      });
+      if (givingUp) await this.recordOutcome(delivery, 'webhook.failed', { error: error.code, attempt: run.attempt });
     });
     this.logger.warn(
       `webhook delivery ${delivery.id} (${delivery.event}) attempt ${run.attempt} failed: ${error.code} (${error.message})` +
