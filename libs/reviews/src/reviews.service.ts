@@ -213,12 +213,12 @@ export class ReviewsService {
   ): ReturnType<ClaimsService['listEvents']> {
     const page = await this.claims.listEvents(claimId, cursor, limit);
     const state = await this.reviews.findClaimState(claimId);
-    if (state === null || (await this.maySeeRatings(viewer, claimId, state.status))) return page;
+    if (state === null || (await this.maySeeRatings(viewer, state))) return page;
     return {
       ...page,
       items: page.items.map((event) => {
-        if (event.action !== 'verdict.given') return event;
-        const { rating: _rating, previousRating: _previous, ...data } = event.data;
+        if (!ratingEvents.has(event.action)) return event;
+        const { rating: _rating, previousRating: _previous, ratings: _ratings, ...data } = event.data;
         return { ...event, data: { ...data, ratingHidden: true } };
       }),
     };
@@ -389,17 +389,26 @@ export class ReviewsService {
 
   /**
    * Whether the viewer may see verdict ratings on the claim yet: editors
-   * always, everyone once it is published, a reviewer after giving one.
+   * always, everyone once it is published, a reviewer after giving a verdict
+   * in the round on show (the same rule as the verdicts {@link describe} shows).
    */
-  async maySeeRatings(viewer: Principal, claimId: string, status: ClaimStatus): Promise<boolean> {
-    if (hasRole(viewer.role, 'editor') || status === 'published') return true;
-    return hasRole(viewer.role, 'reviewer') && (await this.reviews.hasAnyVerdict(claimId, viewer.userId));
+  async maySeeRatings(
+    viewer: Principal,
+    claim: { id: string; status: ClaimStatus; version: number },
+  ): Promise<boolean> {
+    if (hasRole(viewer.role, 'editor') || claim.status === 'published') return true;
+    if (!hasRole(viewer.role, 'reviewer')) return false;
+    const round = await this.roundOnShow(claim);
+    return round !== null && (await this.reviews.hasVerdictOn(claim.id, round, viewer.userId));
+  }
+
+  /** The round of verdicts on show: the current version in review, else the last one that had verdicts. */
+  private async roundOnShow(claim: { id: string; status: ClaimStatus; version: number }): Promise<number | null> {
+    return claim.status === 'in_review' ? claim.version : this.reviews.latestVerdictVersion(claim.id, claim.version);
   }
 
   private async visibleVerdicts(viewer: Principal, claim: ClaimView): Promise<VerdictRow[]> {
-    // The round on show: the current version in review, else the last one that had verdicts.
-    const round =
-      claim.status === 'in_review' ? claim.version : await this.reviews.latestVerdictVersion(claim.id, claim.version);
+    const round = await this.roundOnShow(claim);
     if (round === null) return [];
     const verdicts = await this.reviews.verdictsOn(claim.id, round);
     if (hasRole(viewer.role, 'editor') || claim.status === 'published') return verdicts;
@@ -486,6 +495,9 @@ export class ReviewsService {
     });
   }
 }
+
+/** Events whose data tells verdict ratings: hidden from those blind review keeps them from. */
+const ratingEvents = new Set(['verdict.given', 'claim.status_changed', 'claim.disagreement_flagged']);
 
 function claimNotFound(id: string): DomainError {
   return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
