@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { eventually, queueBackends } from '@claimdesk/testing';
 import { TestApi } from '../support/api-harness';
 
@@ -37,15 +40,33 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
   let api: TestApi;
   let editor: string;
   let submitter: string;
+  let receiver: Server;
+  const received: { event: string; signature: string; body: string }[] = [];
 
   beforeAll(async () => {
-    api = await TestApi.start(backend, { worker: true });
+    // A subscriber on loopback that keeps every delivery it is sent.
+    receiver = createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        received.push({
+          event: String(request.headers['x-claimdesk-event']),
+          signature: String(request.headers['x-claimdesk-signature']),
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    api = await TestApi.start(backend, { worker: true, env: { FETCH_ALLOWED_HOSTS: `127.0.0.1:${port}` } });
     editor = await api.token('editor');
     submitter = await api.token('submitter');
   });
 
   afterAll(async () => {
     await api?.close();
+    await new Promise((resolve) => receiver?.close(resolve));
   });
 
   const submitClaim = async (text: string): Promise<Claim> => {
@@ -82,6 +103,15 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
   it('takes a claim from submission to a published, corrected ClaimReview with blind verdicts', async () => {
     const first = await api.newUser('reviewer');
     const second = await api.newUser('reviewer');
+    const { port } = receiver.address() as AddressInfo;
+    const subscription = await api.request<{ id: string; secret: string }>('POST', '/api/v1/webhooks', {
+      token: await api.token('admin'),
+      body: {
+        url: `http://127.0.0.1:${port}/hooks`,
+        events: ['claim.submitted', 'claim.status_changed', 'claim.published', 'claim.corrected'],
+      },
+    });
+    expect(subscription.status).toBe(201);
     const claim = await submitClaim('Northfield will finish its flood wall before the end of 2029.');
 
     const triaged = await move(claim.id, { to: 'in_review', reason: 'Check-worthy' }, `"${claim.version}"`);
@@ -220,6 +250,36 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
     );
     const consensus = events.body.items.filter((event) => event.data.transition === 'consensus');
     expect(consensus).toHaveLength(2);
+
+    // Every step reached the subscriber, signed with its secret.
+    const about = (delivery: { body: string }): string =>
+      String((JSON.parse(delivery.body) as { data: { claimId?: string } }).data.claimId);
+    const deliveries = await eventually(
+      async () => {
+        const mine = received.filter((delivery) => about(delivery) === claim.id);
+        // submitted, 6 status changes (triage, consensus, publish, reopen, consensus, publish), published, corrected
+        return mine.length >= 9 ? mine : undefined;
+      },
+      20_000,
+      'the deliveries of every step',
+    );
+    for (const delivery of deliveries) {
+      const expected = `sha256=${createHmac('sha256', subscription.body.secret).update(delivery.body).digest('hex')}`;
+      expect(delivery.signature).toBe(expected);
+    }
+    expect(deliveries.map((delivery) => delivery.event).sort()).toEqual(
+      [
+        'claim.corrected',
+        'claim.published',
+        'claim.status_changed',
+        'claim.status_changed',
+        'claim.status_changed',
+        'claim.status_changed',
+        'claim.status_changed',
+        'claim.status_changed',
+        'claim.submitted',
+      ].sort(),
+    );
   });
 
   it('refuses an illegal transition with 409 naming the allowed ones, and a stale If-Match with 412', async () => {
