@@ -231,7 +231,7 @@ export class ReviewsService {
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status === 'published' || claim.status === 'rejected') {
         throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim`, {
-          status: claim.status,
+          claimStatus: claim.status,
         });
       }
       const source = await this.sources.cite(actor.userId, request.url);
@@ -273,7 +273,7 @@ export class ReviewsService {
           'claim.not_in_review',
           `Verdicts are given on claims in review, not ${claim.status}`,
           {
-            status: claim.status,
+            claimStatus: claim.status,
           },
         );
       }

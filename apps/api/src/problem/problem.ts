@@ -45,7 +45,8 @@ const fastifyErrors: Record<string, { status: number; code: string; detail: stri
 };
 
 export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
-  return { type: `/problems/${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, code, ...extra };
+  // The standard members come last: details never override them.
+  return { ...extra, type: `/problems/${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, code };
 }
 
 /**
