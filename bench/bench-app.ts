@@ -11,6 +11,7 @@ import { DatabaseServer } from '@claimdesk/persistence';
 import { type Runtime, RuntimeModule } from '@claimdesk/runtime';
 import { clearQueueBackend } from '@claimdesk/testing';
 import { WorkerModule } from '@claimdesk/worker';
+import type { QueueBackend } from './backends';
 
 export interface BenchApi {
   readonly app: NestFastifyApplication;
@@ -19,13 +20,13 @@ export interface BenchApi {
   readonly token: string;
   /** That submitter, for calling services in process. */
   readonly submitter: Principal;
-  readonly queueBackend: 'redis' | 'postgresql';
+  readonly queueBackend: QueueBackend;
   close(): Promise<void>;
 }
 
 export interface BenchApiOptions {
   /** BullMQ's datastore; by default Redis when REDIS_URL is set, else PostgreSQL. */
-  queueBackend?: 'redis' | 'postgresql';
+  queueBackend?: QueueBackend;
   /** FETCH_ALLOWED_HOSTS; by default BENCH_FETCH_ALLOWED_HOSTS. */
   fetchAllowedHosts?: string;
 }

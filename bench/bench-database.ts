@@ -89,3 +89,19 @@ export function assertLoopback(url: string): void {
     throw new Error(`the benchmarks only run against a local server (127.0.0.1), not ${host}`);
   }
 }
+
+/**
+ * Stands in for autovacuum when the server runs without it: runs `statement`
+ * (ANALYZE, or VACUUM ANALYZE where tables churn) then; says whether it ran.
+ */
+export async function runIfNoAutovacuum(
+  databaseUrl: string,
+  statement: 'ANALYZE' | 'VACUUM ANALYZE',
+): Promise<boolean> {
+  return withClient(databaseUrl, async (client) => {
+    const { rows } = await client.query<{ on: boolean }>(`SELECT current_setting('autovacuum') = 'on' AS on`);
+    if (rows[0]!.on) return false;
+    await client.query(statement);
+    return true;
+  });
+}

@@ -3,7 +3,7 @@ import { dataSourceOptions } from '@claimdesk/persistence';
 import { schema } from '@claimdesk/schema';
 import { startBaselineServer } from './baseline-server';
 import { startBenchApi } from './bench-app';
-import { createBenchDatabase, withClient } from './bench-database';
+import { createBenchDatabase, runIfNoAutovacuum, withClient } from './bench-database';
 import { envInt } from './bench-env';
 import { type LoadResult, runLoad } from './load';
 import type { Scenario } from './load-scenarios';
@@ -63,10 +63,10 @@ export async function claimsSubmitBench(): Promise<BenchReport> {
           expectStatus: 201,
         });
       }
-      const analyzed = await analyzeIfNoAutovacuum(database.url);
+      const analyzed = await runIfNoAutovacuum(database.url, 'ANALYZE');
       for (let round = 0; round < rounds; round++) {
         const order: Side[] = round % 2 === 0 ? ['baseline', 'full stack'] : ['full stack', 'baseline'];
-        if (round > 0) await analyzeIfNoAutovacuum(database.url);
+        if (round > 0) await runIfNoAutovacuum(database.url, 'ANALYZE');
         for (const side of order) {
           const scenario = scenarioFor(side, String(round));
           let before: Promise<CpuSnapshot> | undefined;
@@ -210,14 +210,4 @@ function combine(results: readonly LoadResult[]): {
 function appPoolSize(): number {
   const extra = (dataSourceOptions('postgres://localhost/x', schema) as { extra?: { max?: unknown } }).extra;
   return typeof extra?.max === 'number' ? extra.max : 10;
-}
-
-/** Stands in for autovacuum's ANALYZE when the server runs without it; says whether it ran. */
-async function analyzeIfNoAutovacuum(databaseUrl: string): Promise<boolean> {
-  return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ on: boolean }>(`SELECT current_setting('autovacuum') = 'on' AS on`);
-    if (rows[0]!.on) return false;
-    await client.query('ANALYZE');
-    return true;
-  });
 }

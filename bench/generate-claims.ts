@@ -170,6 +170,13 @@ export class ClaimGenerator {
       checkWorthiness,
     };
   }
+
+  /** Claim `index` as `ClaimsService.submit` takes it: text, speaker (name and role), tags. */
+  submissionAt(index: number): { text: string; claimant: ClaimantSeed; tags: string[] } {
+    const claim = this.claimAt(index);
+    const claimant = this.claimants[claim.claimant]!;
+    return { text: claim.text, claimant: { name: claimant.name, role: claimant.role }, tags: claim.tags };
+  }
 }
 
 /** `count` speakers with distinct names, each with a role. */

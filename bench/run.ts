@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dropLeftoverDatabases, serverUrl, withClient } from './bench-database';
 import { claimsSubmitBench } from './claims-submit.bench';
+import { consensusBench } from './consensus.bench';
 import { type BenchReport, isMet, markdownTable, type ResultRow, textTable } from './results';
 import { searchBench } from './search.bench';
 import { sourceCheckBench } from './source-check.bench';
@@ -26,6 +27,12 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<BenchRep
       'source.fetch (fetch + extract + snapshot + quote check) through the queue vs a plain loop, against the local ' +
       'fixture site, on the PostgreSQL backend and on Redis when REDIS_URL is set',
     run: sourceCheckBench,
+  },
+  consensus: {
+    describe:
+      'deciding verdict → awaiting_approval through the outbox, the queue and the claim.evaluate job, paced and in ' +
+      'a burst, on the PostgreSQL backend and on Redis when REDIS_URL is set',
+    run: consensusBench,
   },
 };
 
@@ -127,7 +134,17 @@ async function describeConditions(): Promise<string[]> {
         .map((value) => value.toFixed(2))
         .join(' / ')} (1 / 5 / 15 min), a shared machine: absolute numbers move with what else runs, ratios less`,
     `settings: ${
-      ['BENCH_CLAIMS', 'BENCH_CONNECTIONS', 'BENCH_DURATION_S', 'BENCH_WARMUP_S', 'BENCH_ROUNDS', 'BENCH_REUSE_DB']
+      [
+        'BENCH_CLAIMS',
+        'BENCH_CONNECTIONS',
+        'BENCH_DURATION_S',
+        'BENCH_WARMUP_S',
+        'BENCH_ROUNDS',
+        'BENCH_REUSE_DB',
+        'BENCH_CONSENSUS_CLAIMS',
+        'BENCH_CONSENSUS_RATE',
+        'BENCH_CONSENSUS_WARMUP',
+      ]
         .filter((name) => process.env[name])
         .map((name) => `${name}=${process.env[name]}`)
         .join(' ') || 'defaults'

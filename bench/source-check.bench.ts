@@ -1,6 +1,5 @@
 import { performance } from 'node:perf_hooks';
 import v8 from 'node:v8';
-import { Redis } from 'ioredis';
 import pg from 'pg';
 import type { Principal } from '@claimdesk/accounts';
 import { type FetchOutcome, SourceCheckService } from '@claimdesk/checking';
@@ -8,13 +7,16 @@ import { type ClaimSubmission, ClaimsService } from '@claimdesk/claims';
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox, type JobRun, OutboxRelay, QueueName, QueueRegistry } from '@claimdesk/queue';
 import { fixtureArticle, type FixtureSite, startFixtureSite } from '@claimdesk/testing';
+import { type BackendReport, type BackendTurn, onQueueBackends, type QueueBackend, queueBackends } from './backends';
 import { type BenchApi, startBenchApi } from './bench-app';
-import { assertLoopback, createBenchDatabase, withClient } from './bench-database';
+import { runIfNoAutovacuum } from './bench-database';
 import { envInt } from './bench-env';
+import { mapConcurrently, sleep } from './concurrency';
 import { ClaimGenerator } from './generate-claims';
 import { type CpuSnapshot, cpuSnapshot, describeLoad, type MachineLoad, machineLoadBetween } from './machine-load';
 import type { BenchReport, ResultRow } from './results';
-import { formatMs, summarize } from './stats';
+import { describeTrips, type RoundTrips, withRoundTrips } from './round-trips';
+import { p50p99, seconds, summarize } from './stats';
 
 /**
  * `source.fetch` (fetch + extract + snapshot + quote check) through the queue
@@ -76,9 +78,7 @@ export async function sourceCheckBench(): Promise<BenchReport> {
     timeoutMs: envInt('BENCH_SOURCES_TIMEOUT_S', 180) * 1000,
   };
   if (settings.rounds > settings.total) throw new Error('BENCH_SOURCES_ROUNDS must not exceed BENCH_SOURCES');
-  const redisUrl = process.env.REDIS_URL || undefined;
-  if (redisUrl !== undefined) assertLoopback(redisUrl);
-  const backends: Backend[] = redisUrl === undefined ? ['postgresql'] : ['postgresql', 'redis'];
+  const backends = queueBackends();
   const rows: ResultRow[] = [];
   const notes: string[] = [
     `${settings.total} articles per side and backend (BENCH_SOURCES) in ${settings.rounds} interleaved rounds, ` +
@@ -87,24 +87,22 @@ export async function sourceCheckBench(): Promise<BenchReport> {
       `${settings.pacedRate}/s each way; API, workers, fixture site and loop in this process; gc ` +
       `${exposedGc === undefined ? 'not exposed' : 'exposed, run before each phase'}`,
   ];
-  if (redisUrl === undefined) notes.push('REDIS_URL is not set: the Redis backend was not measured');
-  const trips = RoundTrips.install();
-  const site = await startFixtureSite();
-  try {
-    for (const [index, backend] of backends.entries()) {
-      const report = await runOnBackend(backend, site, settings, trips, index === 0);
+  await withRoundTrips(async (trips) => {
+    const site = await startFixtureSite();
+    try {
+      const report = await onQueueBackends(backends, { bench: 'sourcecheck', databaseLabel: 'sources' }, (turn) =>
+        runOnBackend(turn, site, settings, trips),
+      );
       rows.push(...report.rows);
       notes.push(...report.notes);
+      notes.push(`fixture site: ${site.requests()} requests on ${site.connections()} connections`);
+    } finally {
+      await site.close();
     }
-    notes.push(`fixture site: ${site.requests()} requests on ${site.connections()} connections`);
-  } finally {
-    await site.close();
-    trips.uninstall();
-  }
+  });
   return { rows, notes: notes.map((note) => `sourcecheck: ${note}`) };
 }
 
-type Backend = 'postgresql' | 'redis';
 type Side = 'loop' | 'queue' | 'enqueue only';
 
 interface Settings {
@@ -116,9 +114,8 @@ interface Settings {
   timeoutMs: number;
 }
 
-const backendName: Record<Backend, string> = { postgresql: 'PostgreSQL', redis: 'Redis' };
 /** The issue's targets for queued jobs/s ÷ loop jobs/s. */
-const ratioTarget: Record<Backend, number> = { postgresql: 0.6, redis: 0.8 };
+const ratioTarget: Record<QueueBackend, number> = { postgresql: 0.6, redis: 0.8 };
 /** The sources worker's concurrency (`@Processor(QueueName.Sources, { concurrency: 8 })`): the loop's. */
 const concurrency = 8;
 /** Claims submitted (or jobs enqueued) at a time in the queued runs, and while preparing. */
@@ -208,188 +205,176 @@ interface Memory {
 }
 
 async function runOnBackend(
-  backend: Backend,
+  { backend, index, name, log, database }: BackendTurn,
   site: FixtureSite,
   settings: Settings,
   trips: RoundTrips,
-  measureMemory: boolean,
-): Promise<{ rows: ResultRow[]; notes: string[] }> {
-  const name = backendName[backend];
-  const log = (line: string): void => {
-    process.stderr.write(`sourcecheck [${name}]: ${line}\n`);
-  };
+): Promise<BackendReport> {
+  const measureMemory = index === 0;
   const notes: string[] = [];
-  const database = await createBenchDatabase(`sources_${backend === 'redis' ? 'redis' : 'pg'}`);
+  const api = await startBenchApi(database.url, { queueBackend: backend, fetchAllowedHosts: site.host });
+  const poll = new pg.Client({ connectionString: database.url, application_name: pollApplicationName });
+  await poll.connect();
+  const rig = new Rig(api, site, poll, database.url, trips, settings.timeoutMs);
   try {
-    const api = await startBenchApi(database.url, { queueBackend: backend, fetchAllowedHosts: site.host });
-    const poll = new pg.Client({ connectionString: database.url, application_name: pollApplicationName });
-    await poll.connect();
-    const rig = new Rig(api, site, poll, database.url, trips, settings.timeoutMs);
-    try {
-      const numbers = Array.from({ length: settings.total }, (_, i) => i + 1);
-      const pacedNumbers = numbers.slice(0, Math.min(settings.paced, settings.total));
-      const warm = numbers.slice(0, Math.min(settings.warmup, settings.total));
-      await rig.loop(await rig.prepare(warm, 'warmup-loop'), newMeasure());
-      await rig.queued(warm, 'warmup-queue', newMeasure());
+    const numbers = Array.from({ length: settings.total }, (_, i) => i + 1);
+    const pacedNumbers = numbers.slice(0, Math.min(settings.paced, settings.total));
+    const warm = numbers.slice(0, Math.min(settings.warmup, settings.total));
+    await rig.loop(await rig.prepare(warm, 'warmup-loop'), newMeasure());
+    await rig.queued(warm, 'warmup-queue', newMeasure());
 
-      const started = performance.now();
-      const loopItems = await rig.prepare(numbers, 'loop');
-      const prepareMs = performance.now() - started;
-      const enqueueItems = await rig.prepare(numbers, 'queue-enqueue');
-      const pacedLoopItems = await rig.prepare(pacedNumbers, 'paced-loop');
-      const memoryItems = measureMemory ? await rig.prepare(numbers, 'memory') : [];
-      log(
-        `warmed up with ${warm.length} jobs each way; prepared ${loopItems.length} claims for the loop in ` +
-          `${seconds(prepareMs)} (${((loopItems.length * 1000) / prepareMs).toFixed(0)} submissions/s)`,
-      );
-      if (await analyzeIfNoAutovacuum(database.url)) {
-        notes.push(`${name}: autovacuum is off on this server: ANALYZE ran after the warm-up and the preparation`);
-      }
-
-      let memory: Memory | undefined;
-      const memoryLoop = newMeasure();
-      if (measureMemory) {
-        gcIfExposed();
-        memory = await rig.loop(memoryItems, memoryLoop, true);
-        log(`memory loop: ${memoryLoop.jobs} jobs at ${rate(memoryLoop).toFixed(1)} jobs/s`);
-      }
-
-      const measures: Record<Side, Measure> = {
-        loop: newMeasure(),
-        queue: newMeasure(),
-        'enqueue only': newMeasure(),
-      };
-      const share = (round: number): [number, number] => [
-        Math.round((round * settings.total) / settings.rounds),
-        Math.round(((round + 1) * settings.total) / settings.rounds),
-      ];
-      for (let round = 0; round < settings.rounds; round++) {
-        const [from, to] = share(round);
-        const order: Side[] = round % 2 === 0 ? ['loop', 'queue', 'enqueue only'] : ['enqueue only', 'queue', 'loop'];
-        for (const side of order) {
-          gcIfExposed();
-          const measure = measures[side];
-          if (side === 'loop') await rig.loop(loopItems.slice(from, to), measure);
-          else if (side === 'queue') await rig.queued(numbers.slice(from, to), 'queue', measure);
-          else await rig.queued(enqueueItems.slice(from, to), 'queue-enqueue', measure);
-          log(`round ${round + 1}, ${side}: ${measure.rounds.at(-1)}`);
-        }
-      }
-      const loop = measures.loop;
-      const queued = measures.queue;
-      const enqueueOnly = measures['enqueue only'];
-
-      const pacedLoop = newMeasure();
-      const pacedQueue = newMeasure();
-      await rig.loop(pacedLoopItems, pacedLoop, false, settings.pacedRate);
-      await rig.queued(pacedNumbers, 'paced-queue', pacedQueue, settings.pacedRate);
-      log(`paced at ${settings.pacedRate}/s: loop ${pacedLoop.rounds.at(-1)}; queue ${pacedQueue.rounds.at(-1)}`);
-
-      const counts = await api.app.get(QueueRegistry).get(QueueName.Sources).getJobCounts();
-      const statuses = await rig.quoteStatuses();
-
-      const loopRate = rate(loop);
-      const queuedRate = rate(queued);
-      const enqueueOnlyRate = rate(enqueueOnly);
-      const latency = summarize(queued.latency);
-      const pacedLatency = summarize(pacedQueue.latency);
-      const pacedLoopLatency = summarize(pacedLoop.service);
-      const p = (samples: readonly number[]): string => {
-        const summary = summarize(samples);
-        return `p50 ${formatMs(summary.p50)} ms, p99 ${formatMs(summary.p99)} ms`;
-      };
-      const burst = `${count(Math.round(settings.total / settings.rounds))} at once`;
-
-      notes.push(
-        `${name}: loop, ${loop.rounds.join('; ')}: ${loopRate.toFixed(1)} jobs/s in all; handler ${p(loop.service)}; ` +
-          `${describeTrips(loop.trips, loop.jobs)}; ${describeCpu(loop)}`,
-        `${name}: queue, ${queued.rounds.join('; ')}: ${queuedRate.toFixed(1)} jobs/s in all; the submissions alone ` +
-          `took ${seconds(queued.enqueueMs)} (the loop's, prepared while no job ran: ${seconds(prepareMs)}); enqueue → ` +
-          `handler start ${p(queued.waiting)}; handler ${p(queued.service)}; at most ${queued.maxInFlight} handlers at ` +
-          `once; relay ${describeRelay(queued.relay)}; ${describeTrips(queued.trips, queued.jobs)}, submission ` +
-          `included; ${describeCpu(queued)}`,
-        `${name}: queue, enqueue only (claims prepared as for the loop, then one transaction per outbox insert, ` +
-          `${submitters} at a time), ${enqueueOnly.rounds.join('; ')}: ${enqueueOnlyRate.toFixed(1)} jobs/s in all, ` +
-          `${(enqueueOnlyRate / loopRate).toFixed(2)} of the loop's; enqueueing took ${seconds(enqueueOnly.enqueueMs)}; ` +
-          `enqueue → result ${p(enqueueOnly.latency)}; handler ${p(enqueueOnly.service)}; relay ` +
-          `${describeRelay(enqueueOnly.relay)}; ${describeTrips(enqueueOnly.trips, enqueueOnly.jobs)}; ` +
-          `${describeCpu(enqueueOnly)}`,
-        `${name}: paced at ${settings.pacedRate}/s, ${pacedQueue.jobs} jobs each way: queue enqueue → handler start ` +
-          `${p(pacedQueue.waiting)}, of which the submission (created_at → commit) ${p(pacedQueue.committing)} and ` +
-          `commit → handler start (NOTIFY, relay, BullMQ, worker) ${p(pacedQueue.pickup)}; handler ` +
-          `${p(pacedQueue.service)} (the loop's call → result is the handler alone); relay ` +
-          `${describeRelay(pacedQueue.relay)}; ${describeTrips(pacedQueue.trips, pacedQueue.jobs)}`,
-        `${name}: sources queue at the end: ${Object.entries(counts)
-          .filter(([, value]) => value > 0)
-          .map(([state, value]) => `${state} ${value}`)
-          .join(', ')}; appearances by quote status: ${statuses}`,
-      );
-
-      const tag = `source.fetch [${name}]`;
-      const rows: ResultRow[] = [
-        {
-          name: `${tag}: jobs/s, queue (submissions included) vs plain loop, ${concurrency} at a time`,
-          value: queuedRate,
-          baseline: loopRate,
-          unit: 'jobs/s',
-          target: { kind: 'at-least', value: ratioTarget[backend], of: 'ratio' },
-        },
-        {
-          name: `${tag}: jobs/s, queue (enqueue only) vs plain loop`,
-          value: enqueueOnlyRate,
-          baseline: loopRate,
-          unit: 'jobs/s',
-        },
-        { name: `${tag}: enqueue → result p50, ${burst}`, value: latency.p50, unit: 'ms' },
-        { name: `${tag}: enqueue → result p99, ${burst}`, value: latency.p99, unit: 'ms' },
-        {
-          name: `${tag}: enqueue → result p50, paced at ${settings.pacedRate}/s (loop: call → result)`,
-          value: pacedLatency.p50,
-          baseline: pacedLoopLatency.p50,
-          unit: 'ms',
-        },
-        {
-          name: `${tag}: enqueue → result p99, paced at ${settings.pacedRate}/s (loop: call → result)`,
-          value: pacedLatency.p99,
-          baseline: pacedLoopLatency.p99,
-          unit: 'ms',
-        },
-      ];
-      if (memory !== undefined) {
-        const window = memory.heapUsed.length >= 1000 ? 100 : Math.max(1, Math.floor(memory.heapUsed.length / 10));
-        const first = mean(memory.heapUsed.slice(0, window));
-        const last = mean(memory.heapUsed.slice(-window));
-        const total = memory.heapUsed.length;
-        notes.push(
-          `${name}: memory loop, ${total} articles without a break (${rate(memoryLoop).toFixed(1)} jobs/s): heapUsed ` +
-            `mean ${mib(first)} MiB over the first ${window}, ${mib(last)} MiB over the last ${window} ` +
-            `(${signed(mib(last - first))} MiB, ${signed(((last / first - 1) * 100).toFixed(1))}%); per hundred: ` +
-            `${hundreds(memory.heapUsed)} MiB; ${describeFullGcs(memory.afterFullGc)}; RSS ${mib(memory.rssBefore)} MiB ` +
-            `before, mean ${mib(mean(memory.rss.slice(0, window)))} → ${mib(mean(memory.rss.slice(-window)))} MiB, ` +
-            `peak ${mib(memory.peakRss)} MiB; peak RSS in the queued rounds ${mib(queued.peakRss)} MiB`,
-        );
-        rows.push(
-          {
-            name: `source.fetch, plain loop: heapUsed mean, articles ${count(total - window + 1)}–${count(total)} vs 1–${count(window)}`,
-            value: last / 2 ** 20,
-            baseline: first / 2 ** 20,
-            unit: 'MiB',
-            target: { kind: 'below', value: heapGrowthLimit, of: 'ratio' },
-          },
-          {
-            name: `source.fetch, plain loop: peak RSS extracting ${count(total)} articles`,
-            value: memory.peakRss / 2 ** 20,
-            unit: 'MiB',
-          },
-        );
-      }
-      return { rows, notes };
-    } finally {
-      await poll.end();
-      await api.close();
+    const started = performance.now();
+    const loopItems = await rig.prepare(numbers, 'loop');
+    const prepareMs = performance.now() - started;
+    const enqueueItems = await rig.prepare(numbers, 'queue-enqueue');
+    const pacedLoopItems = await rig.prepare(pacedNumbers, 'paced-loop');
+    const memoryItems = measureMemory ? await rig.prepare(numbers, 'memory') : [];
+    log(
+      `warmed up with ${warm.length} jobs each way; prepared ${loopItems.length} claims for the loop in ` +
+        `${seconds(prepareMs)} (${((loopItems.length * 1000) / prepareMs).toFixed(0)} submissions/s)`,
+    );
+    if (await runIfNoAutovacuum(database.url, 'ANALYZE')) {
+      notes.push(`${name}: autovacuum is off on this server: ANALYZE ran after the warm-up and the preparation`);
     }
+
+    let memory: Memory | undefined;
+    const memoryLoop = newMeasure();
+    if (measureMemory) {
+      gcIfExposed();
+      memory = await rig.loop(memoryItems, memoryLoop, true);
+      log(`memory loop: ${memoryLoop.jobs} jobs at ${rate(memoryLoop).toFixed(1)} jobs/s`);
+    }
+
+    const measures: Record<Side, Measure> = {
+      loop: newMeasure(),
+      queue: newMeasure(),
+      'enqueue only': newMeasure(),
+    };
+    const share = (round: number): [number, number] => [
+      Math.round((round * settings.total) / settings.rounds),
+      Math.round(((round + 1) * settings.total) / settings.rounds),
+    ];
+    for (let round = 0; round < settings.rounds; round++) {
+      const [from, to] = share(round);
+      const order: Side[] = round % 2 === 0 ? ['loop', 'queue', 'enqueue only'] : ['enqueue only', 'queue', 'loop'];
+      for (const side of order) {
+        gcIfExposed();
+        const measure = measures[side];
+        if (side === 'loop') await rig.loop(loopItems.slice(from, to), measure);
+        else if (side === 'queue') await rig.queued(numbers.slice(from, to), 'queue', measure);
+        else await rig.queued(enqueueItems.slice(from, to), 'queue-enqueue', measure);
+        log(`round ${round + 1}, ${side}: ${measure.rounds.at(-1)}`);
+      }
+    }
+    const loop = measures.loop;
+    const queued = measures.queue;
+    const enqueueOnly = measures['enqueue only'];
+
+    const pacedLoop = newMeasure();
+    const pacedQueue = newMeasure();
+    await rig.loop(pacedLoopItems, pacedLoop, false, settings.pacedRate);
+    await rig.queued(pacedNumbers, 'paced-queue', pacedQueue, settings.pacedRate);
+    log(`paced at ${settings.pacedRate}/s: loop ${pacedLoop.rounds.at(-1)}; queue ${pacedQueue.rounds.at(-1)}`);
+
+    const counts = await api.app.get(QueueRegistry).get(QueueName.Sources).getJobCounts();
+    const statuses = await rig.quoteStatuses();
+
+    const loopRate = rate(loop);
+    const queuedRate = rate(queued);
+    const enqueueOnlyRate = rate(enqueueOnly);
+    const latency = summarize(queued.latency);
+    const pacedLatency = summarize(pacedQueue.latency);
+    const pacedLoopLatency = summarize(pacedLoop.service);
+    const p = (samples: readonly number[]): string => p50p99(summarize(samples));
+    const burst = `${count(Math.round(settings.total / settings.rounds))} at once`;
+
+    notes.push(
+      `${name}: loop, ${loop.rounds.join('; ')}: ${loopRate.toFixed(1)} jobs/s in all; handler ${p(loop.service)}; ` +
+        `${tripsPerJob(loop)}; ${describeCpu(loop)}`,
+      `${name}: queue, ${queued.rounds.join('; ')}: ${queuedRate.toFixed(1)} jobs/s in all; the submissions alone ` +
+        `took ${seconds(queued.enqueueMs)} (the loop's, prepared while no job ran: ${seconds(prepareMs)}); enqueue → ` +
+        `handler start ${p(queued.waiting)}; handler ${p(queued.service)}; at most ${queued.maxInFlight} handlers at ` +
+        `once; relay ${describeRelay(queued.relay)}; ${tripsPerJob(queued)}, submission ` +
+        `included; ${describeCpu(queued)}`,
+      `${name}: queue, enqueue only (claims prepared as for the loop, then one transaction per outbox insert, ` +
+        `${submitters} at a time), ${enqueueOnly.rounds.join('; ')}: ${enqueueOnlyRate.toFixed(1)} jobs/s in all, ` +
+        `${(enqueueOnlyRate / loopRate).toFixed(2)} of the loop's; enqueueing took ${seconds(enqueueOnly.enqueueMs)}; ` +
+        `enqueue → result ${p(enqueueOnly.latency)}; handler ${p(enqueueOnly.service)}; relay ` +
+        `${describeRelay(enqueueOnly.relay)}; ${tripsPerJob(enqueueOnly)}; ` +
+        `${describeCpu(enqueueOnly)}`,
+      `${name}: paced at ${settings.pacedRate}/s, ${pacedQueue.jobs} jobs each way: queue enqueue → handler start ` +
+        `${p(pacedQueue.waiting)}, of which the submission (created_at → commit) ${p(pacedQueue.committing)} and ` +
+        `commit → handler start (NOTIFY, relay, BullMQ, worker) ${p(pacedQueue.pickup)}; handler ` +
+        `${p(pacedQueue.service)} (the loop's call → result is the handler alone); relay ` +
+        `${describeRelay(pacedQueue.relay)}; ${tripsPerJob(pacedQueue)}`,
+      `${name}: sources queue at the end: ${Object.entries(counts)
+        .filter(([, value]) => value > 0)
+        .map(([state, value]) => `${state} ${value}`)
+        .join(', ')}; appearances by quote status: ${statuses}`,
+    );
+
+    const tag = `source.fetch [${name}]`;
+    const rows: ResultRow[] = [
+      {
+        name: `${tag}: jobs/s, queue (submissions included) vs plain loop, ${concurrency} at a time`,
+        value: queuedRate,
+        baseline: loopRate,
+        unit: 'jobs/s',
+        target: { kind: 'at-least', value: ratioTarget[backend], of: 'ratio' },
+      },
+      {
+        name: `${tag}: jobs/s, queue (enqueue only) vs plain loop`,
+        value: enqueueOnlyRate,
+        baseline: loopRate,
+        unit: 'jobs/s',
+      },
+      { name: `${tag}: enqueue → result p50, ${burst}`, value: latency.p50, unit: 'ms' },
+      { name: `${tag}: enqueue → result p99, ${burst}`, value: latency.p99, unit: 'ms' },
+      {
+        name: `${tag}: enqueue → result p50, paced at ${settings.pacedRate}/s (loop: call → result)`,
+        value: pacedLatency.p50,
+        baseline: pacedLoopLatency.p50,
+        unit: 'ms',
+      },
+      {
+        name: `${tag}: enqueue → result p99, paced at ${settings.pacedRate}/s (loop: call → result)`,
+        value: pacedLatency.p99,
+        baseline: pacedLoopLatency.p99,
+        unit: 'ms',
+      },
+    ];
+    if (memory !== undefined) {
+      const window = memory.heapUsed.length >= 1000 ? 100 : Math.max(1, Math.floor(memory.heapUsed.length / 10));
+      const first = mean(memory.heapUsed.slice(0, window));
+      const last = mean(memory.heapUsed.slice(-window));
+      const total = memory.heapUsed.length;
+      notes.push(
+        `${name}: memory loop, ${total} articles without a break (${rate(memoryLoop).toFixed(1)} jobs/s): heapUsed ` +
+          `mean ${mib(first)} MiB over the first ${window}, ${mib(last)} MiB over the last ${window} ` +
+          `(${signed(mib(last - first))} MiB, ${signed(((last / first - 1) * 100).toFixed(1))}%); per hundred: ` +
+          `${hundreds(memory.heapUsed)} MiB; ${describeFullGcs(memory.afterFullGc)}; RSS ${mib(memory.rssBefore)} MiB ` +
+          `before, mean ${mib(mean(memory.rss.slice(0, window)))} → ${mib(mean(memory.rss.slice(-window)))} MiB, ` +
+          `peak ${mib(memory.peakRss)} MiB; peak RSS in the queued rounds ${mib(queued.peakRss)} MiB`,
+      );
+      rows.push(
+        {
+          name: `source.fetch, plain loop: heapUsed mean, articles ${count(total - window + 1)}–${count(total)} vs 1–${count(window)}`,
+          value: last / 2 ** 20,
+          baseline: first / 2 ** 20,
+          unit: 'MiB',
+          target: { kind: 'below', value: heapGrowthLimit, of: 'ratio' },
+        },
+        {
+          name: `source.fetch, plain loop: peak RSS extracting ${count(total)} articles`,
+          value: memory.peakRss / 2 ** 20,
+          unit: 'MiB',
+        },
+      );
+    }
+    return { rows, notes };
   } finally {
-    await database.drop();
+    await poll.end();
+    await api.close();
   }
 }
 
@@ -448,12 +433,8 @@ class Rig {
   }
 
   private submission(n: number, via: string): ClaimSubmission {
-    const claim = this.generator.claimAt(this.claimIndex++);
-    const claimant = this.generator.claimants[claim.claimant]!;
     return {
-      text: claim.text,
-      claimant: { name: claimant.name, role: claimant.role },
-      tags: claim.tags,
+      ...this.generator.submissionAt(this.claimIndex++),
       appearance: { url: this.site.url(`/articles/${n}?via=${via}`), quote: fixtureArticle(n).quote },
     };
   }
@@ -530,7 +511,7 @@ class Rig {
     measure.jobs += items.length;
     measure.elapsedMs += elapsedMs;
     measure.cpu.push({ before, after });
-    addInto(measure.trips, this.trips.since(trips));
+    addInto(measure.trips, this.trips.since(trips, pollApplicationName));
     measure.peakRss = Math.max(measure.peakRss, peakRss);
     measure.rounds.push(`${items.length} jobs in ${seconds(elapsedMs)} (${rateOf(items.length, elapsedMs)})`);
     if (gcs === undefined) return;
@@ -599,7 +580,7 @@ class Rig {
         peakRss = Math.max(peakRss, process.memoryUsage.rss());
       });
       const after = await cpuSnapshot(this.databaseUrl);
-      addInto(measure.trips, this.trips.since(trips));
+      addInto(measure.trips, this.trips.since(trips, pollApplicationName));
       const checked = new Map((await this.checkedTimes(items)).map((row) => [row.appearanceId, row]));
       let first = Number.POSITIVE_INFINITY;
       let last = Number.NEGATIVE_INFINITY;
@@ -628,7 +609,7 @@ class Rig {
       const latency = summarize(measure.latency.slice(-items.length));
       measure.rounds.push(
         `${items.length} jobs in ${seconds(wallMs)} (${rateOf(items.length, wallMs)}; enqueueing ${seconds(enqueueMs)}; ` +
-          `enqueue → result p50 ${formatMs(latency.p50)} ms, p99 ${formatMs(latency.p99)} ms)`,
+          `enqueue → result ${p50p99(latency)})`,
       );
     } finally {
       clearInterval(sampler);
@@ -689,74 +670,13 @@ class Rig {
   }
 }
 
-/**
- * Counts, process-wide, the statements sent to PostgreSQL (by the sending
- * connection's application_name: the app's pool, BullMQ's, the relay's
- * listener, this bench's poller) and the commands sent to Redis.
- */
-class RoundTrips {
-  private readonly counts = new Map<string, number>();
-  private readonly restore: (() => void)[] = [];
-
-  static install(): RoundTrips {
-    const trips = new RoundTrips();
-    const clientPrototype = pg.Client.prototype as unknown as Record<string, unknown>;
-    const query = clientPrototype.query as (this: unknown, ...args: unknown[]) => unknown;
-    clientPrototype.query = function (
-      this: { connectionParameters?: { application_name?: string } },
-      ...args: unknown[]
-    ) {
-      trips.add(`pg:${this.connectionParameters?.application_name ?? 'unnamed'}`);
-      return query.apply(this, args);
-    };
-    trips.restore.push(() => (clientPrototype.query = query));
-    const redisPrototype = Redis.prototype as unknown as Record<string, unknown>;
-    const sendCommand = redisPrototype.sendCommand as (this: unknown, ...args: unknown[]) => unknown;
-    redisPrototype.sendCommand = function (this: unknown, ...args: unknown[]) {
-      trips.add('redis');
-      return sendCommand.apply(this, args);
-    };
-    trips.restore.push(() => (redisPrototype.sendCommand = sendCommand));
-    return trips;
-  }
-
-  uninstall(): void {
-    for (const restore of this.restore.splice(0)) restore();
-  }
-
-  snapshot(): Map<string, number> {
-    return new Map(this.counts);
-  }
-
-  /** The counts since `before`, without this bench's poller. */
-  since(before: ReadonlyMap<string, number>): Map<string, number> {
-    const delta = new Map<string, number>();
-    for (const [key, value] of this.counts) {
-      if (key !== `pg:${pollApplicationName}`) delta.set(key, value - (before.get(key) ?? 0));
-    }
-    return delta;
-  }
-
-  private add(key: string): void {
-    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
-  }
-}
-
 function addInto(total: Map<string, number>, delta: ReadonlyMap<string, number>): void {
   for (const [key, value] of delta) total.set(key, (total.get(key) ?? 0) + value);
 }
 
-/** Per job: PostgreSQL statements by sending connection, Redis commands. */
-function describeTrips(trips: ReadonlyMap<string, number>, jobs: number): string {
-  const perJob = (value: number): string => (value / Math.max(1, jobs)).toFixed(1);
-  const senders = [...trips.entries()].filter(([key, value]) => key.startsWith('pg:') && value > 0).sort();
-  const pgTotal = senders.reduce((sum, [, value]) => sum + value, 0);
-  const redis = trips.get('redis') ?? 0;
-  return (
-    `per job ${perJob(pgTotal)} PostgreSQL statements (${senders
-      .map(([key, value]) => `${key.slice(3)} ${perJob(value)}`)
-      .join(', ')})` + (redis >= jobs / 20 ? ` and ${perJob(redis)} Redis commands` : '')
-  );
+/** Per job: PostgreSQL statements by sending connection, and Redis commands when there was one per 20 jobs. */
+function tripsPerJob(measure: Measure): string {
+  return describeTrips(measure.trips, measure.jobs, 'job', measure.jobs / 20);
 }
 
 /** CPU time per job over the measure's spans, and the machine's load over them (time-weighted). */
@@ -807,28 +727,6 @@ function expectSnapshot(outcome: FetchOutcome, item: Item): void {
   }
 }
 
-/** Runs `work` over `items`, `limit` at a time; results in the input's order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      for (let index = next++; index < items.length; index = next++) results[index] = await work(items[index]!);
-    }),
-  );
-  return results;
-}
-
-/** Stands in for autovacuum's ANALYZE when the server runs without it; says whether it ran. */
-async function analyzeIfNoAutovacuum(databaseUrl: string): Promise<boolean> {
-  return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ on: boolean }>(`SELECT current_setting('autovacuum') = 'on' AS on`);
-    if (rows[0]!.on) return false;
-    await client.query('ANALYZE');
-    return true;
-  });
-}
-
 function gcIfExposed(): void {
   exposedGc?.();
 }
@@ -852,18 +750,10 @@ function mib(bytes: number): string {
   return (bytes / 2 ** 20).toFixed(1);
 }
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
-}
-
 function count(value: number): string {
   return value.toLocaleString('en-US');
 }
 
 function signed(value: string): string {
   return value.startsWith('-') ? value : `+${value}`;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 }

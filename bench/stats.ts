@@ -28,3 +28,13 @@ export function formatMs(value: number): string {
   if (!Number.isFinite(value)) return '—';
   return value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : value.toFixed(0);
 }
+
+/** "p50 x ms, p99 y ms". */
+export function p50p99(summary: LatencySummary): string {
+  return `p50 ${formatMs(summary.p50)} ms, p99 ${formatMs(summary.p99)} ms`;
+}
+
+/** "x.y s". */
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
