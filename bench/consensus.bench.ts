@@ -50,7 +50,7 @@ import { formatMs, type LatencySummary, p50p99, seconds, summarize } from './sta
  *   (`track_commit_timestamp` is off).
  * - The way there, from in-process wrappers (the relay and the worker call
  *   the same instances): commit → relay pass start (NOTIFY, wake-up, a pass
- *   already running) → row locked (`lockDue`) → BullMQ `addBulk` done → job
+ *   already running) → row locked (`lockDue`) → added to BullMQ (`add`/`addBulk`) → job
  *   handler start (BullMQ to the worker) → handler end (the job's
  *   transaction, commit included) → observed.
  */
@@ -357,17 +357,28 @@ class Rig {
       return rows;
     };
 
+    // The relay hands a lone job to add(), several to addBulk(): both are timed.
     const queue = app.get(QueueRegistry).get(QueueName.Reviews) as unknown as {
       addBulk: (jobs: { data: Record<string, unknown> }[]) => Promise<unknown>;
+      add: (name: string, data: Record<string, unknown>, opts?: unknown) => Promise<unknown>;
     };
-    const addBulk = queue.addBulk.bind(queue);
-    queue.addBulk = async (jobs) => {
-      const added = await addBulk(jobs);
+    const markAdded = (jobs: readonly { data: Record<string, unknown> }[]): void => {
       const at = clock();
       for (const job of jobs) {
         const trace = this.trace(String(job.data.claimId));
         if (trace !== undefined) trace.addedAt ??= at;
       }
+    };
+    const addBulk = queue.addBulk.bind(queue);
+    queue.addBulk = async (jobs) => {
+      const added = await addBulk(jobs);
+      markAdded(jobs);
+      return added;
+    };
+    const add = queue.add.bind(queue);
+    queue.add = async (name, data, opts) => {
+      const added = await add(name, data, opts);
+      markAdded([{ data }]);
       return added;
     };
   }
@@ -488,8 +499,8 @@ class Rig {
     const stages: [string, (trace: Required<Trace>) => number][] = [
       ['commit → relay pass start (NOTIFY, wake-up, a pass already running)', (t) => t.passStart - t.committedAt],
       ['pass start → row locked (lockDue)', (t) => t.lockedAt - t.passStart],
-      ['locked → BullMQ addBulk done', (t) => t.addedAt - t.lockedAt],
-      ['addBulk done → worker handler start', (t) => t.handlerStart - t.addedAt],
+      ['locked → added to BullMQ', (t) => t.addedAt - t.lockedAt],
+      ['added → worker handler start', (t) => t.handlerStart - t.addedAt],
       ['handler start → end (the job transaction, commit included)', (t) => t.handlerEnd - t.handlerStart],
       ['handler end → observed (LISTEN delivery)', (t) => t.observedAt - t.handlerEnd],
     ];
