@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@claimdesk/persistence';
 import { Appearance } from './appearance.entity';
-import type { ClaimStatus, QuoteCheckStatus } from './claim-status';
+import type { ClaimStatus } from './claim-status';
 import { Claim } from './claim.entity';
+import type { QuoteCheckRow } from './quote-check.view';
 
 export interface ClaimRow {
   id: string;
@@ -33,19 +34,11 @@ export interface MatchKeys {
 
 export type ClaimDetailRow = ClaimRow & MatchKeys;
 
-export interface AppearanceRow {
+export interface AppearanceRow extends QuoteCheckRow {
   id: string;
   sourceId: string;
   url: string;
   quote: string | null;
-  quoteStatus: QuoteCheckStatus | null;
-  quoteScore: number | null;
-  quoteSnapshotId: string | null;
-  quoteStart: number | null;
-  quoteEnd: number | null;
-  quoteExcerpt: string | null;
-  quoteDiff: unknown;
-  quoteCheckedAt: Date | null;
 }
 
 export interface SimilarRow {

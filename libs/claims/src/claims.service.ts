@@ -27,6 +27,7 @@ import {
 } from './claims.repository';
 import { decodeCursor, encodeCursor, isUuid } from './cursor';
 import { normalizeText } from './normalize-text';
+import { toQuoteCheckView } from './quote-check.view';
 
 const similarLimit = 5;
 
@@ -267,19 +268,7 @@ function toAppearanceView(row: AppearanceRow): AppearanceView {
     sourceId: row.sourceId,
     url: row.url,
     quote: row.quote,
-    quoteCheck:
-      row.quoteStatus === null
-        ? null
-        : {
-            status: row.quoteStatus,
-            score: row.quoteScore,
-            snapshotId: row.quoteSnapshotId,
-            start: row.quoteStart,
-            end: row.quoteEnd,
-            excerpt: row.quoteExcerpt,
-            diff: row.quoteDiff,
-            checkedAt: row.quoteCheckedAt,
-          },
+    quoteCheck: toQuoteCheckView(row),
   };
 }
 

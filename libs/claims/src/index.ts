@@ -14,3 +14,4 @@ export {
 } from './claim-transitions';
 export { ClaimsService } from './claims.service';
 export { normalizeText } from './normalize-text';
+export { type QuoteCheckRow, toQuoteCheckView } from './quote-check.view';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClaimStatus } from '@claimdesk/claims';
+import type { ClaimStatus, QuoteCheckRow } from '@claimdesk/claims';
 import { Database } from '@claimdesk/persistence';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
@@ -23,21 +23,14 @@ export interface VerdictRow {
   updatedAt: Date;
 }
 
-export interface EvidenceRow {
+/** Evidence with its excerpt's check, in the columns a quote check has. */
+export interface EvidenceRow extends QuoteCheckRow {
   id: string;
   sourceId: string;
   url: string;
   stance: Stance;
   excerpt: string | null;
   note: string | null;
-  excerptStatus: string | null;
-  excerptScore: number | null;
-  excerptSnapshotId: string | null;
-  excerptStart: number | null;
-  excerptEnd: number | null;
-  excerptMatch: string | null;
-  excerptDiff: unknown;
-  excerptCheckedAt: Date | null;
   addedById: string | null;
   addedByName: string | null;
   createdAt: Date;
@@ -178,10 +171,10 @@ export class ReviewsRepository {
   listEvidence(claimId: string): Promise<EvidenceRow[]> {
     return this.db.manager.query<EvidenceRow[]>(
       `SELECT e.id, e.source_id AS "sourceId", s.url, e.stance, e.excerpt, e.note,
-              e.excerpt_status AS "excerptStatus", e.excerpt_score AS "excerptScore",
-              e.excerpt_snapshot_id AS "excerptSnapshotId", e.excerpt_start AS "excerptStart",
-              e.excerpt_end AS "excerptEnd", e.excerpt_match AS "excerptMatch", e.excerpt_diff AS "excerptDiff",
-              e.excerpt_checked_at AS "excerptCheckedAt", e.added_by AS "addedById", u.name AS "addedByName",
+              e.excerpt_status AS "quoteStatus", e.excerpt_score AS "quoteScore",
+              e.excerpt_snapshot_id AS "quoteSnapshotId", e.excerpt_start AS "quoteStart",
+              e.excerpt_end AS "quoteEnd", e.excerpt_match AS "quoteExcerpt", e.excerpt_diff AS "quoteDiff",
+              e.excerpt_checked_at AS "quoteCheckedAt", e.added_by AS "addedById", u.name AS "addedByName",
               e.created_at AS "createdAt"
          FROM evidence e JOIN sources s ON s.id = e.source_id LEFT JOIN users u ON u.id = e.added_by
         WHERE e.claim_id = $1 ORDER BY e.created_at, e.id`,

@@ -8,6 +8,7 @@ import {
   type EvidenceView,
   findTransition,
   type ReviewView,
+  toQuoteCheckView,
   type VerdictView,
 } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
@@ -511,19 +512,7 @@ function toEvidenceView(row: EvidenceRow): EvidenceView {
     stance: row.stance,
     excerpt: row.excerpt,
     note: row.note,
-    excerptCheck:
-      row.excerptStatus === null
-        ? null
-        : {
-            status: row.excerptStatus as NonNullable<EvidenceView['excerptCheck']>['status'],
-            score: row.excerptScore,
-            snapshotId: row.excerptSnapshotId,
-            start: row.excerptStart,
-            end: row.excerptEnd,
-            excerpt: row.excerptMatch,
-            diff: row.excerptDiff,
-            checkedAt: row.excerptCheckedAt,
-          },
+    excerptCheck: toQuoteCheckView(row),
     addedBy: row.addedById === null ? null : { id: row.addedById, name: row.addedByName ?? '' },
     createdAt: row.createdAt,
   };
