@@ -289,25 +289,30 @@ export class ReviewsRepository {
 
   /** Every published version of the claim's review, oldest first. */
   listReviews(claimId: string): Promise<ReviewRow[]> {
+    return this.listReviewsOf([claimId]);
+  }
+
+  /** Every published version of these claims' reviews, by claim, oldest first. */
+  listReviewsOf(claimIds: readonly string[]): Promise<ReviewRow[]> {
     return this.db.manager.query<ReviewRow[]>(
       `SELECT ${reviewColumns} FROM reviews r LEFT JOIN users u ON u.id = r.published_by
-        WHERE r.claim_id = $1 ORDER BY r.version`,
-      [claimId],
+        WHERE r.claim_id = ANY($1::uuid[]) ORDER BY r.claim_id, r.version`,
+      [claimIds],
     );
   }
 
-  async findReviewedClaim(claimId: string): Promise<ReviewedClaimRow | null> {
-    const [row] = await this.db.manager.query<ReviewedClaimRow[]>(
+  /** The claims as ClaimReview describes them: text, date, claimant and where they appeared. */
+  findReviewedClaims(claimIds: readonly string[]): Promise<ReviewedClaimRow[]> {
+    return this.db.manager.query<ReviewedClaimRow[]>(
       `SELECT c.id, c.text, to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", cl.name AS "claimantName",
               cl.role AS "claimantRole",
               coalesce((SELECT array_agg(s.url ORDER BY a.created_at, a.id)
                           FROM appearances a JOIN sources s ON s.id = a.source_id
                          WHERE a.claim_id = c.id), '{}') AS "appearanceUrls"
          FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
-        WHERE c.id = $1`,
-      [claimId],
+        WHERE c.id = ANY($1::uuid[])`,
+      [claimIds],
     );
-    return row ?? null;
   }
 
   /**

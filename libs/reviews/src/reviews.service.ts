@@ -363,12 +363,11 @@ export class ReviewsService {
 
   /** The published review as schema.org ClaimReview; 404 until published. */
   async claimReview(claimId: string): Promise<ClaimReviewJsonLd> {
-    const versions = await this.reviews.listReviews(claimId);
-    const claim = versions.length === 0 ? null : await this.reviews.findReviewedClaim(claimId);
-    if (claim === null) {
+    const [review] = await this.claimReviews([claimId]);
+    if (review === undefined) {
       throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review`);
     }
-    return toClaimReview(claim, versions, this.config);
+    return review;
   }
 
   /** Published reviews, most recently (re)published first. */
@@ -379,13 +378,25 @@ export class ReviewsService {
   ): Promise<{ items: ClaimReviewJsonLd[]; next: { modifiedAt: string; claimId: string } | null }> {
     const rows = await this.reviews.listPublished(since ?? null, cursor, limit + 1);
     const page = rows.slice(0, limit);
-    const items: ClaimReviewJsonLd[] = [];
-    for (const row of page) items.push(await this.claimReview(row.claimId));
     const last = page.at(-1);
     return {
-      items,
+      items: await this.claimReviews(page.map((row) => row.claimId)),
       next: rows.length > limit && last !== undefined ? { modifiedAt: last.modifiedKey, claimId: last.claimId } : null,
     };
+  }
+
+  /** The ClaimReviews of the claims that have one, in the order given: two queries for any number. */
+  private async claimReviews(claimIds: readonly string[]): Promise<ClaimReviewJsonLd[]> {
+    if (claimIds.length === 0) return [];
+    const versions = await this.reviews.listReviewsOf(claimIds);
+    const claims = new Map((await this.reviews.findReviewedClaims(claimIds)).map((claim) => [claim.id, claim]));
+    const byClaim = new Map<string, ReviewRow[]>();
+    for (const version of versions) byClaim.set(version.claimId, [...(byClaim.get(version.claimId) ?? []), version]);
+    return claimIds.flatMap((id) => {
+      const claim = claims.get(id);
+      const published = byClaim.get(id);
+      return claim === undefined || published === undefined ? [] : [toClaimReview(claim, published, this.config)];
+    });
   }
 
   /**
