@@ -222,6 +222,21 @@ describe('SourcesService against PostgreSQL', () => {
       ]);
     });
 
+    it('adds no snapshot when the text submitted is the text a fetch already archived', async () => {
+      const text = 'The bridge reopens in May.';
+      const { source } = await sources.register(actorId, aSource());
+      // A fetched snapshot: the body's hash (of HTML) is not the text's.
+      await db.manager.query(
+        `INSERT INTO source_snapshots (source_id, http_status, final_url, content_type, sha256, text_sha256, text, text_length)
+         VALUES ($1, 200, $2, 'text/html', $3, $4, $5, $6)`,
+        [source.id, source.url, sha256(`<p>${text}</p>`), sha256(text), text, text.length],
+      );
+
+      await sources.register(actorId, { url: source.url, text });
+
+      expect(await snapshotsOf(source.id)).toHaveLength(1);
+    });
+
     it('adds a second snapshot when different text is submitted, newest listed first', async () => {
       const url = aSource().url;
       const first = await sources.register(actorId, { url, text: 'First version of the article.' });

@@ -103,14 +103,15 @@ export class SourcesRepository {
     });
   }
 
-  latestSnapshotHash(sourceId: string): Promise<string | null> {
+  /** The SHA-256 of the latest snapshot's text: what tells new text from text already archived. */
+  latestTextHash(sourceId: string): Promise<string | null> {
     return this.db.manager
       .findOne(SourceSnapshot, {
         where: { sourceId },
         order: { fetchedAt: 'DESC', id: 'DESC' },
-        select: { id: true, sha256: true },
+        select: { id: true, textSha256: true },
       })
-      .then((snapshot) => snapshot?.sha256 ?? null);
+      .then((snapshot) => snapshot?.textSha256 ?? null);
   }
 
   findSnapshot(sourceId: string, snapshotId: string): Promise<SourceSnapshot | null> {

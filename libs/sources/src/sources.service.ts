@@ -131,7 +131,8 @@ export class SourcesService {
 
   private async addSubmittedText(actorId: string, source: Source, text: string, title: string | null): Promise<void> {
     const sha256 = createHash('sha256').update(text).digest('hex');
-    if ((await this.sources.latestSnapshotHash(source.id)) === sha256) return;
+    // Compared with the text of the latest snapshot, fetched or given: its body hash would differ for fetched HTML.
+    if ((await this.sources.latestTextHash(source.id)) === sha256) return;
     const snapshot = await this.sources.insertSnapshot({
       sourceId: source.id,
       httpStatus: null,
