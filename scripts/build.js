@@ -10,13 +10,15 @@ const { root, options } = require('../swc.config.js');
 
 const outDir = path.join(root, 'dist');
 const sourceDirs = ['apps', 'libs', 'bench'];
-const skip = /\.(spec|int-spec|e2e-spec)\.ts$|\.d\.ts$/;
+const skip = /\.(spec|int-spec|e2e-spec|browser-spec)\.ts$|\.d\.ts$/;
+// Shipped as they are: worker-thread ES modules, web views and static assets.
+const copied = /\.(mjs|hbs|css|svg|png|ico)$/;
 
 function* walk(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(full);
-    else if ((entry.name.endsWith('.ts') || entry.name.endsWith('.mjs')) && !skip.test(entry.name)) yield full;
+    else if ((entry.name.endsWith('.ts') || copied.test(entry.name)) && !skip.test(entry.name)) yield full;
   }
 }
 
@@ -32,8 +34,7 @@ async function main() {
   await Promise.all(
     files.map(async (file) => {
       const relative = path.relative(root, file);
-      if (file.endsWith('.mjs')) {
-        // Hand-written ES modules run as worker threads; shipped as they are.
+      if (copied.test(file)) {
         const target = path.join(staging, relative);
         fs.mkdirSync(path.dirname(target), { recursive: true });
         fs.copyFileSync(file, target);

@@ -12,6 +12,8 @@ import { type ApiResponse, TestApi } from '../support/api-harness';
 // spelled out because the api app does not export them.
 const minRoleKey = 'claimdesk:min-role';
 const publicKey = 'claimdesk:public';
+// And of WebPages (apps/api/src/web/web-pages.decorator.ts): web pages are served at the root.
+const webPagesKey = 'claimdesk:web-pages';
 
 // The contract's order: each role can do what the ones before it can. Written out here
 // rather than taken from the code under test, and checked against it below.
@@ -32,6 +34,8 @@ interface DiscoveredRoute {
   isPublic: boolean;
   /** The declared MinRole, as found: not necessarily a role. */
   minRole: unknown;
+  /** A web page (session cookie, HTML) rather than a JSON API route. */
+  isPage: boolean;
 }
 
 describe('the authorization matrix, generated from the registered routes', () => {
@@ -57,6 +61,8 @@ describe('the authorization matrix, generated from the registered routes', () =>
         'POST /api/v1/sources',
         'GET /health/live',
         'GET /health/ready',
+        'GET /login',
+        'POST /login',
       ]),
     );
     const fastify: FastifyInstance = api.app.getHttpAdapter().getInstance();
@@ -131,6 +137,7 @@ function describeRoute(route: DiscoveredRoute): string {
 /** Why the response is not what the route's declaration promises this caller, or undefined. */
 function wrongAnswer(route: DiscoveredRoute, caller: Caller, response: ApiResponse<unknown>): string | undefined {
   const { status } = response;
+  if (route.isPage) return wrongPageAnswer(route, response);
   if (route.isPublic) return status === 401 || status === 403 ? `public route answered ${status}` : undefined;
   if (caller === 'anonymous' || caller === 'a wrong token') {
     if (status !== 401) return `expected 401, got ${status}`;
@@ -147,6 +154,25 @@ function wrongAnswer(route: DiscoveredRoute, caller: Caller, response: ApiRespon
     return problemMismatch(response, 403, 'auth.role_too_low');
   }
   return status === 401 || status === 403 ? `expected access (needs ${route.minRole}), got ${status}` : undefined;
+}
+
+/**
+ * Web pages never take a bearer token: without a session, a form post is refused
+ * for want of a CSRF token (public or not), and a page sends the caller to log in.
+ */
+function wrongPageAnswer(route: DiscoveredRoute, response: ApiResponse<unknown>): string | undefined {
+  const { status } = response;
+  const contentType = response.headers.get('content-type') ?? '';
+  if (route.method !== 'GET') {
+    if (status !== 403 || !contentType.startsWith('text/html'))
+      return `expected a 403 page (no CSRF token), got ${status}`;
+    return undefined;
+  }
+  if (route.isPublic) return status === 401 || status === 403 ? `public page answered ${status}` : undefined;
+  const location = response.headers.get('location') ?? '';
+  return status === 303 && location.startsWith('/login?next=')
+    ? undefined
+    : `expected 303 to /login, got ${status} ${location}`;
 }
 
 function problemMismatch(response: ApiResponse<unknown>, status: number, code?: string): string | undefined {
@@ -178,6 +204,7 @@ function discoverRoutes(api: TestApi): DiscoveredRoute[] {
         const targets = [handler, controller];
         const isPublic = reflector.getAllAndOverride<boolean | undefined>(publicKey, targets) === true;
         const minRole = reflector.getAllAndOverride<unknown>(minRoleKey, targets);
+        const isPage = reflector.getAllAndOverride<boolean | undefined>(webPagesKey, targets) === true;
         for (const controllerPath of controllerPaths) {
           for (const path of pathsOf(routePath)) {
             const joined = `/${[controllerPath, path]
@@ -188,9 +215,10 @@ function discoverRoutes(api: TestApi): DiscoveredRoute[] {
               handler: `${controller.name}.${name}`,
               // @All() routes answer every method: GET stands for them.
               method: requestMethod === RequestMethod.ALL ? 'GET' : RequestMethod[requestMethod],
-              pattern: servedAtRoot.test(joined) ? joined : `${globalPrefix}${joined === '/' ? '' : joined}`,
+              pattern: isPage || servedAtRoot.test(joined) ? joined : `${globalPrefix}${joined === '/' ? '' : joined}`,
               isPublic,
               minRole,
+              isPage,
             });
           }
         }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
@@ -18,10 +18,11 @@ import { ClaimWorkflowController } from './reviews/claim-workflow.controller';
 import { ReviewsFeedController } from './reviews/reviews-feed.controller';
 import { createValidationPipe } from './problem/validation.pipe';
 import { SourcesController } from './sources/sources.controller';
+import { WebModule } from './web/web.module';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
- * The HTTP API: controllers over the domain libs. Every route goes through the
+ * The HTTP API and, through WebModule, the web UI: controllers over the domain libs. Every route goes through the
  * auth guard (default deny), then the per-token rate limit, then validation;
  * every error leaves as problem+json.
  */
@@ -34,6 +35,9 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ReviewsModule,
     SourcesModule,
     WebhooksModule,
+    WebModule,
+    // The JSON API lives under /api/v1; the web pages (WebModule) and health at the root.
+    RouterModule.register([{ path: 'api/v1', module: ApiModule }]),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ throttlers: [{ ttl: 60_000, limit: config.rateLimitPerMinute }] }),

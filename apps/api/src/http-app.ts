@@ -5,6 +5,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { correlationIdFrom, enterCorrelationId, PinoNestLogger } from '@claimdesk/observability';
 import type { Runtime } from '@claimdesk/runtime';
 import { serveOpenApi } from './openapi/openapi';
+import { configureWeb } from './web/configure-web';
 
 export const bodyLimitBytes = 1024 * 1024;
 
@@ -52,7 +53,7 @@ export async function createHttpApp(root: DynamicModule, runtime: Runtime): Prom
     logger: new PinoNestLogger(runtime.logger),
     abortOnError: false,
   });
-  app.setGlobalPrefix('api/v1', { exclude: ['health/{*path}'] });
+  await configureWeb(app, runtime);
   serveOpenApi(app);
   return app;
 }

@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { hash as argon2id } from '@node-rs/argon2';
+import { hash as argon2id, verify as verifyArgon2 } from '@node-rs/argon2';
 import { DomainError } from '@claimdesk/errors';
 import { ApiTokensRepository } from './api-tokens.repository';
 import type { Principal } from './principal';
 import { isRole, type Role, roles } from './role';
 import { UsersRepository } from './users.repository';
+import { WebSessionsRepository } from './web-sessions.repository';
 
 export interface CreatedUser {
   id: string;
@@ -14,6 +15,30 @@ export interface CreatedUser {
   role: Role;
   /** Set when the password was generated: shown once, never stored in clear. */
   generatedPassword?: string;
+}
+
+/** A web session just opened: the cookie value, shown to the browser only. */
+export interface OpenedSession {
+  token: string;
+  principal: Principal;
+  expiresAt: Date;
+}
+
+/** A user as the admin pages list them, with their API tokens. */
+export interface UserListing {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  tokens: {
+    id: string;
+    name: string;
+    prefix: string;
+    createdAt: Date;
+    lastUsedAt: Date | null;
+    revokedAt: Date | null;
+  }[];
 }
 
 export interface CreatedToken {
@@ -26,6 +51,9 @@ export interface CreatedToken {
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const tokenPrefix = 'cd_';
 const principalCacheMs = 10_000;
+const sessionPrefix = 'cds_';
+/** A session lasts this long after its last use. */
+export const sessionIdleMs = 12 * 60 * 60 * 1000;
 
 /** Users, their roles, API tokens, and who a token belongs to. */
 @Injectable()
@@ -39,7 +67,59 @@ export class AccountsService {
   constructor(
     private readonly users: UsersRepository,
     private readonly tokens: ApiTokensRepository,
+    private readonly sessions: WebSessionsRepository,
   ) {}
+
+  /**
+   * Opens a web session for the email and password, or refuses with one
+   * message whether the email or the password was wrong. An unknown email is
+   * checked against a stand-in hash, so both take the same time.
+   */
+  async logIn(email: string, password: string): Promise<OpenedSession> {
+    const user = email.length <= 254 ? await this.users.findByEmail(email.trim()) : null;
+    const passwordHash = user?.passwordHash ?? (await standInHash());
+    const matches = password.length <= 1024 && (await verifyArgon2(passwordHash, password).catch(() => false));
+    if (user === null || !matches) {
+      throw new DomainError('unauthenticated', 'auth.bad_credentials', 'The email or the password is not right');
+    }
+    // Logging in is rare next to page views: the place to forget expired sessions.
+    await this.sessions.deleteExpired();
+    const token = `${sessionPrefix}${randomBytes(32).toString('base64url')}`;
+    const expiresAt = new Date(Date.now() + sessionIdleMs);
+    const session = await this.sessions.insert({ userId: user.id, tokenHash: hashToken(token), expiresAt });
+    return {
+      token,
+      expiresAt,
+      principal: { userId: user.id, name: user.name, email: user.email, role: user.role, sessionId: session.id },
+    };
+  }
+
+  /** The principal behind a session cookie, or null when it is unknown or expired; extends the session. */
+  async authenticateSession(token: string): Promise<Principal | null> {
+    if (!token.startsWith(sessionPrefix) || token.length > 200) return null;
+    const owner = await this.sessions.findOwnerByHash(hashToken(token));
+    if (owner === null) return null;
+    await this.sessions.extend(owner.sessionId, new Date(Date.now() + sessionIdleMs));
+    return { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, sessionId: owner.sessionId };
+  }
+
+  /** Ends the session behind the cookie value; unknown values are ignored. */
+  async logOut(token: string): Promise<void> {
+    if (token.startsWith(sessionPrefix) && token.length <= 200) await this.sessions.deleteByHash(hashToken(token));
+  }
+
+  /** Every user, by email, with their API tokens (never their secrets). */
+  listUsers(): Promise<UserListing[]> {
+    return this.users.listWithTokens();
+  }
+
+  /** Revokes a token; false when no unrevoked token has the id. */
+  async revokeToken(tokenId: string): Promise<boolean> {
+    const revoked = await this.tokens.revoke(tokenId);
+    // Revoked means refused now, not once the lookup cache expires.
+    if (revoked) this.recent.clear();
+    return revoked;
+  }
 
   async createUser(input: { email: string; name: string; role: string; password?: string }): Promise<CreatedUser> {
     const email = input.email.trim().toLowerCase();
@@ -108,6 +188,13 @@ export class AccountsService {
     await this.tokens.touch(owner.tokenId);
     return { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, tokenId: owner.tokenId };
   }
+}
+
+let standIn: Promise<string> | undefined;
+
+function standInHash(): Promise<string> {
+  standIn ??= argon2id(randomBytes(18).toString('base64url'));
+  return standIn;
 }
 
 function hashToken(token: string): string {

@@ -38,4 +38,13 @@ export class ApiTokensRepository {
       [tokenId],
     );
   }
+
+  /** Marks the token revoked; false when there is no unrevoked token with the id. */
+  async revoke(tokenId: string): Promise<boolean> {
+    const [, count] = await this.db.manager.query<[unknown, number]>(
+      `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [tokenId],
+    );
+    return count > 0;
+  }
 }

@@ -1,6 +1,14 @@
 export { AccountsModule } from './accounts.module';
-export { AccountsService, type CreatedToken, type CreatedUser } from './accounts.service';
+export {
+  AccountsService,
+  type CreatedToken,
+  type CreatedUser,
+  type OpenedSession,
+  sessionIdleMs,
+  type UserListing,
+} from './accounts.service';
 export { ApiToken } from './api-token.entity';
 export type { Principal } from './principal';
 export { hasRole, isRole, type Role, roles } from './role';
 export { User } from './user.entity';
+export { WebSession } from './web-session.entity';

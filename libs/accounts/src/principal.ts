@@ -8,4 +8,6 @@ export interface Principal {
   readonly role: Role;
   /** The API token used, when the call came with one. */
   readonly tokenId?: string;
+  /** The web session used, when the call came from a signed-in browser. */
+  readonly sessionId?: string;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@claimdesk/persistence';
+import type { UserListing } from './accounts.service';
 import type { Role } from './role';
 import { User } from './user.entity';
 
@@ -30,5 +31,19 @@ export class UsersRepository {
 
   findByEmail(email: string): Promise<User | null> {
     return this.db.manager.findOneBy(User, { email: email.toLowerCase() });
+  }
+
+  /** Every user with their tokens, in one query. */
+  listWithTokens(): Promise<UserListing[]> {
+    return this.db.manager.query<UserListing[]>(
+      `SELECT u.id, u.email, u.name, u.role, u.created_at AS "createdAt",
+              COALESCE(json_agg(json_build_object(
+                'id', t.id, 'name', t.name, 'prefix', t.token_prefix, 'createdAt', t.created_at,
+                'lastUsedAt', t.last_used_at, 'revokedAt', t.revoked_at) ORDER BY t.created_at)
+                FILTER (WHERE t.id IS NOT NULL), '[]') AS tokens
+         FROM users u LEFT JOIN api_tokens t ON t.user_id = u.id
+        GROUP BY u.id
+        ORDER BY u.email`,
+    );
   }
 }

@@ -1,4 +1,4 @@
-import { ApiToken, User } from '@claimdesk/accounts';
+import { ApiToken, User, WebSession } from '@claimdesk/accounts';
 import { Appearance, Claim, Claimant } from '@claimdesk/claims';
 import { Event } from '@claimdesk/events';
 import { IdempotencyKey } from '@claimdesk/idempotency';
@@ -13,6 +13,7 @@ import { ClaimsAndSources1795784495008 } from './migrations/1795784495008-claims
 import { SearchVector1795788696761 } from './migrations/1795788696761-search-vector';
 import { SourceChecking1795791399905 } from './migrations/1795791399905-source-checking';
 import { ReviewWorkflow1795794191088 } from './migrations/1795794191088-review-workflow';
+import { WebSessions1795800411063 } from './migrations/1795800411063-web-sessions';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -24,6 +25,7 @@ export const schema: SchemaDefinition = {
     SystemPing,
     User,
     ApiToken,
+    WebSession,
     Source,
     SourceSnapshot,
     Claimant,
@@ -44,5 +46,6 @@ export const schema: SchemaDefinition = {
     SearchVector1795788696761,
     SourceChecking1795791399905,
     ReviewWorkflow1795794191088,
+    WebSessions1795800411063,
   ],
 };

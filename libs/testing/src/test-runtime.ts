@@ -25,6 +25,8 @@ export function testRuntime(
     RATE_LIMIT_PER_MINUTE: '100000',
     // Tests reach nothing but the fixture sites they allow.
     FETCH_ALLOWED_HOSTS_ONLY: 'true',
+    // Not the secret kept in DATA_DIR: tests leave nothing in the working tree.
+    SESSION_SECRET: 'test-session-secret-of-at-least-32-characters',
     ...env,
   });
   return {

@@ -2,12 +2,14 @@ import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@ne
 import { Reflector } from '@nestjs/core';
 import { AccountsService, hasRole, type Role } from '@claimdesk/accounts';
 import { DomainError } from '@claimdesk/errors';
+import { webPagesKey } from '../web/web-pages.decorator';
 import { minRoleKey, publicKey } from './access.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
 
 /**
- * Runs on every route: public routes pass; the others need a bearer token of a
- * user whose role reaches the route's declared minimum. A route that declares
+ * Runs on every route: public routes pass; the others need a bearer token (or,
+ * on web pages, a session cookie) of a user whose role reaches the route's
+ * declared minimum. A route that declares
  * neither is refused for everyone (default deny).
  */
 @Injectable()
@@ -25,7 +27,9 @@ export class AuthGuard implements CanActivate {
     const required = this.reflector.getAllAndOverride<Role | undefined>(minRoleKey, targets);
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request.headers.authorization);
+    const principal = this.reflector.getAllAndOverride<boolean>(webPagesKey, targets)
+      ? this.sessionPrincipal(request)
+      : await this.authenticate(request.headers.authorization);
     if (required === undefined) {
       this.logger.error(`${request.method} ${request.routeOptions.url} declares no role: refused`);
       throw new DomainError('forbidden', 'route.no_role', 'This route is not open to any role');
@@ -35,6 +39,14 @@ export class AuthGuard implements CanActivate {
     }
     request.principal = principal;
     return true;
+  }
+
+  /** Web pages: the session cookie, already looked up by the web hooks; never a bearer token. */
+  private sessionPrincipal(request: AuthenticatedRequest) {
+    if (request.principal?.sessionId === undefined) {
+      throw new DomainError('unauthenticated', 'auth.no_session', 'Log in to see this page');
+    }
+    return request.principal;
   }
 
   private async authenticate(header: string | undefined) {

@@ -1,6 +1,15 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, type FieldProblem } from '@claimdesk/errors';
 
+/** The class-validator options of every body, query and web form. */
+export const validatorOptions = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+  stopAtFirstError: true,
+  validationError: { target: false, value: false },
+} as const;
+
 /**
  * Validation of every body and query: unknown fields are refused, values are
  * converted to their declared types, and every problem is reported with the
@@ -8,12 +17,8 @@ import { DomainError, type FieldProblem } from '@claimdesk/errors';
  */
 export function createValidationPipe(): ValidationPipe {
   return new JsonObjectValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
+    ...validatorOptions,
     transform: true,
-    stopAtFirstError: true,
-    validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
       return DomainError.invalid(
@@ -67,7 +72,8 @@ function shapeProblem(root: unknown): FieldProblem | undefined {
   return undefined;
 }
 
-function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
+/** class-validator's errors as field problems, named by their path (`claimant.name`, `tags[2]`). */
+export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field =
       parent === ''
