@@ -1,6 +1,6 @@
 // Three tiers (STYLE.md §19): unit specs next to the code, integration specs
 // against real PostgreSQL and both BullMQ backends, and e2e specs that start
-// the real processes. The global setup prepares one migrated template database
+// the real processes, plus browser specs that drive the web pages in Chromium. The global setup prepares one migrated template database
 // per run; each integration file clones it.
 'use strict';
 const { root, paths, options } = require('./swc.config.js');
@@ -36,5 +36,7 @@ module.exports = {
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
     },
     { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    // Web pages in Debian's Chromium, driven by playwright-core.
+    { ...shared, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

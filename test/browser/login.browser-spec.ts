@@ -1,0 +1,86 @@
+import { BrowserWorld, logIn, seriousViolations, screenshot } from './support/browser-harness';
+
+describe('logging in', () => {
+  let world: BrowserWorld;
+
+  beforeAll(async () => {
+    world = await BrowserWorld.start();
+  });
+
+  afterAll(async () => {
+    await world?.close();
+  });
+
+  it('sends a visitor to the login page and back to the page they asked for', async () => {
+    const user = await world.user('reviewer');
+    const page = await (await world.context()).newPage();
+    await page.goto('/claims?status=submitted');
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expect(page.title()).resolves.toBe('Log in – Claimdesk');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'login');
+
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill(user.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/claims?status=submitted');
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === 'claimdesk_session');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
+  });
+
+  it('shows one message for a wrong password, keeps the email, and links the summary to the field', async () => {
+    const user = await world.user('reviewer');
+    const page = await (await world.context()).newPage();
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(user.email);
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.title()).resolves.toBe('Error: Log in – Claimdesk');
+    const summary = page.getByRole('alert');
+    await expect(summary.textContent()).resolves.toContain('Email or password is not right');
+    await expect(page.getByLabel('Email').inputValue()).resolves.toBe(user.email);
+    await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
+    await summary.getByRole('link').click();
+    await expect(
+      page.getByLabel('Email').evaluate((element) => element === element.ownerDocument.activeElement),
+    ).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('logs out, after which the session cookie opens nothing', async () => {
+    const user = await world.user('editor');
+    const page = await world.loggedIn(user);
+    const before = (await page.context().cookies()).find((cookie) => cookie.name === 'claimdesk_session');
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    const replayed = await fetch(`${world.baseUrl}/claims`, {
+      headers: { cookie: `claimdesk_session=${before!.value}` },
+      redirect: 'manual',
+    });
+    expect(replayed.status).toBe(303);
+    expect(replayed.headers.get('location')).toBe('/login?next=%2Fclaims');
+  });
+
+  it('limits login attempts per address and email', async () => {
+    const user = await world.user('submitter');
+    const page = await (await world.context()).newPage();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt++) {
+      await page.goto('/login');
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(`wrong guess ${attempt}`);
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Log in' }).click(),
+      ]);
+      statuses.push(response.status());
+    }
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+    expect(statuses[10]).toBe(429);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Too many requests');
+    // Even the right password waits out the window.
+    await logIn(page, user).catch(() => undefined);
+    expect(new URL(page.url()).pathname).toBe('/login');
+  });
+});
