@@ -109,6 +109,39 @@ describe('the authorization matrix, generated from the registered routes', () =>
     expect(failures).toEqual([]);
   });
 
+  it.each(roleOrder)('answers a %s session on every web page as the declared role says', async (role) => {
+    const session = await api.webSession(await api.newUser(role));
+    // Logging out ends the session the other pages are probed with: it goes last.
+    const pages = routes
+      .filter((route) => route.isPage)
+      .sort((a, b) => Number(a.pattern === '/logout') - Number(b.pattern === '/logout'));
+    const failures: string[] = [];
+    for (const route of pages) {
+      const post = route.method !== 'GET';
+      const response = await fetch(`${api.baseUrl}${fillParameters(route.pattern)}`, {
+        method: route.method,
+        headers: { cookie: session.cookie, ...(post ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        body: post ? new URLSearchParams({ _csrf: session.csrf }) : undefined,
+        redirect: 'manual',
+      });
+      const page = await response.text();
+      const name = `${describeRoute(route)} as a ${role} session`;
+      const toLogin = response.status === 303 && response.headers.get('location')?.startsWith('/login') === true;
+      if (route.isPublic) {
+        if (response.status === 403 || toLogin) failures.push(`${name}: public page answered ${response.status}`);
+      } else if (!isRole(route.minRole)) {
+        failures.push(`${name}: declares no role`);
+      } else if (roleOrder.indexOf(role) < roleOrder.indexOf(route.minRole)) {
+        if (response.status !== 403 || !page.includes(`needs the ${route.minRole} role`))
+          failures.push(`${name}: expected the 403 page (needs ${route.minRole}), got ${response.status}`);
+      } else if (response.status === 403 || toLogin) {
+        failures.push(`${name}: expected access (needs ${route.minRole}), got ${response.status}`);
+      }
+    }
+    expect(pages.length).toBeGreaterThan(3);
+    expect(failures).toEqual([]);
+  });
+
   it('refuses a route that declares no role to every caller, even an admin (default deny)', async () => {
     const guard = authGuardOf(api);
     const admin = `Bearer ${await api.token('admin')}`;

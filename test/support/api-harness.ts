@@ -19,6 +19,15 @@ export interface ApiResponse<T = Record<string, unknown>> {
   text: string;
 }
 
+/** The password of every user the harness makes. */
+export const testPassword = 'correct horse battery';
+
+/** A logged-in browser's cookies and a CSRF token for its forms. */
+export interface WebSession {
+  cookie: string;
+  csrf: string;
+}
+
 export interface RequestOptions {
   token?: string;
   body?: unknown;
@@ -84,9 +93,38 @@ export class TestApi {
     const accounts = this.app.get(AccountsService);
     const email = `${role}-${++this.userCount}-${Date.now()}@example.org`;
     const name = `Test ${role} ${this.userCount}`;
-    const user = await accounts.createUser({ email, name, role, password: 'correct horse battery' });
+    const user = await accounts.createUser({ email, name, role, password: testPassword });
     const { token } = await accounts.createToken({ email, name: 'e2e' });
     return { id: user.id, email, name, token };
+  }
+
+  /**
+   * Logs `user` in through the login form over plain HTTP, as a browser would:
+   * the cookies to send, and a CSRF token for the session's forms.
+   */
+  async webSession(user: { email: string }): Promise<WebSession> {
+    const jar = new Map<string, string>();
+    const keep = (response: Response) => {
+      for (const header of response.headers.getSetCookie()) {
+        const [pair] = header.split(';');
+        const [name, value] = pair!.split('=', 2);
+        jar.set(name!, value ?? '');
+      }
+    };
+    const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+    const form = await fetch(`${this.baseUrl}/login`);
+    keep(form);
+    const loggedIn = await fetch(`${this.baseUrl}/login`, {
+      method: 'POST',
+      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ _csrf: csrfTokenIn(await form.text()), email: user.email, password: testPassword }),
+      redirect: 'manual',
+    });
+    keep(loggedIn);
+    if (loggedIn.status !== 303) throw new Error(`login as ${user.email} answered ${loggedIn.status}`);
+    // Tokens are bound to the session: take one from a page seen while logged in.
+    const page = await fetch(`${this.baseUrl}/claims`, { headers: { cookie: cookie() }, redirect: 'manual' });
+    return { cookie: cookie(), csrf: csrfTokenIn(await page.text()) };
   }
 
   async request<T = Record<string, unknown>>(
@@ -112,4 +150,11 @@ export class TestApi {
     }
     return { status: response.status, headers: response.headers, body: parsed as T, text };
   }
+}
+
+/** The CSRF token of the first form on an HTML page. */
+export function csrfTokenIn(html: string): string {
+  const token = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(html)?.[1];
+  if (token === undefined) throw new Error('the page has no form with a CSRF token');
+  return token;
 }

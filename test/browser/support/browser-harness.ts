@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -7,6 +7,21 @@ import { TestApi } from '../../support/api-harness';
 
 /** Debian's Chromium; `.ci/run` installs it when missing. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * `describe` for browser specs. Without Chromium they are skipped with a note,
+ * so `npm test` passes on a machine that has only Node; under CI (`CI=true`,
+ * where `.ci/run` installs Chromium) they always run, and fail if it is missing.
+ */
+export const describeInBrowser: jest.Describe =
+  existsSync(chromiumPath) || process.env.CI === 'true' ? describe : skipWithoutChromium();
+
+function skipWithoutChromium(): jest.Describe {
+  process.stderr.write(
+    `Browser specs skipped: no Chromium at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH).\n`,
+  );
+  return describe.skip;
+}
 
 /** Where screenshots of the run are kept (test-results/ is ignored by git; CI keeps it as an artefact). */
 export const screenshotDir = path.resolve(__dirname, '../../../test-results/screenshots');
@@ -33,11 +48,19 @@ export class BrowserWorld {
     readonly browser: Browser,
   ) {}
 
-  static async start(backend: TestQueueBackend = queueBackends()[0]!): Promise<BrowserWorld> {
+  /**
+   * Starts the world. `env` adds to the app's environment; its FETCH_ALLOWED_HOSTS
+   * (a webhook receiver of the test, say) is allowed besides the fixture site.
+   */
+  static async start(
+    backend: TestQueueBackend = queueBackends()[0]!,
+    options: { env?: Record<string, string> } = {},
+  ): Promise<BrowserWorld> {
     const site = await startFixtureSite();
+    const allowedHosts = [site.host, options.env?.FETCH_ALLOWED_HOSTS].filter(Boolean).join(',');
     const api = await TestApi.start(backend, {
       worker: true,
-      env: { FETCH_ALLOWED_HOSTS: site.host, FETCH_ALLOWED_HOSTS_ONLY: 'true' },
+      env: { ...options.env, FETCH_ALLOWED_HOSTS: allowedHosts, FETCH_ALLOWED_HOSTS_ONLY: 'true' },
     }).catch(async (error: unknown) => {
       await site.close();
       throw error;

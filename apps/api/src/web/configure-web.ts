@@ -70,6 +70,9 @@ export async function configureWeb(app: NestFastifyApplication, runtime: Runtime
     contentSecurityPolicy: { useDefaults: false, directives: pageCsp },
     // Over plain http (a laptop, the tests) HSTS would be ignored; behind https it is set.
     strictTransportSecurity: false,
+    // Not no-referrer: with it, browsers send `Origin: null` on our own form posts. Links to
+    // sources still leak nothing, since other origins get no Referer.
+    referrerPolicy: { policy: 'same-origin' },
   });
   const csrf = new CsrfTokens(createHmac('sha256', secret).update('csrf').digest());
 
