@@ -196,6 +196,20 @@ describe('AccountsService against PostgreSQL', () => {
       expect((await tokenRow(created.id)).user_id).toBe(user.id);
     });
 
+    it('finds the user by id', async () => {
+      const created = await accounts.createToken({ userId: user.id, name: 'admin page' });
+
+      expect(created.name).toBe('admin page');
+      expect((await tokenRow(created.id)).user_id).toBe(user.id);
+    });
+
+    it('refuses a token for an unknown user id as not found', async () => {
+      const error = await rejectionOf(accounts.createToken({ userId: '00000000-0000-4000-8000-000000000000' }));
+
+      expect(error.kind).toBe('not_found');
+      expect(error.code).toBe('user.not_found');
+    });
+
     it('refuses a token for an unknown email as not found', async () => {
       const error = await rejectionOf(accounts.createToken({ email: 'nobody@example.com' }));
 
@@ -279,6 +293,116 @@ describe('AccountsService against PostgreSQL', () => {
       await accounts.authenticateToken(token);
 
       expect((await tokenRow(id)).last_used_at).toBeNull();
+    });
+  });
+
+  describe('web sessions', () => {
+    const password = 'correct horse battery staple';
+    let user: CreatedUser;
+
+    beforeAll(async () => {
+      user = await accounts.createUser(aUser({ password, role: 'editor' }));
+    });
+
+    const sessionRows = async (userId: string) =>
+      db.manager.query<{ id: string; token_hash: string; expires_at: Date }[]>(
+        `SELECT id, token_hash, expires_at FROM web_sessions WHERE user_id = $1 ORDER BY created_at`,
+        [userId],
+      );
+
+    it('opens a session for the right password, storing only the SHA-256 of its secret', async () => {
+      const before = (await sessionRows(user.id)).length;
+      const session = await accounts.logIn(`  ${user.email.toUpperCase()} `, password);
+
+      expect(session.principal).toMatchObject({ userId: user.id, email: user.email, role: 'editor' });
+      expect(session.token).toMatch(/^cds_[\w-]{43}$/);
+      const rows = await sessionRows(user.id);
+      expect(rows).toHaveLength(before + 1);
+      expect(rows.at(-1)).toMatchObject({ id: session.principal.sessionId, token_hash: sha256(session.token) });
+      expect(rows.some((row) => row.token_hash.includes(session.token))).toBe(false);
+    });
+
+    it('refuses a wrong password and an unknown email with the same error, opening nothing', async () => {
+      const before = (await sessionRows(user.id)).length;
+      const wrongPassword = await rejectionOf(accounts.logIn(user.email, 'not the password'));
+      const unknownEmail = await rejectionOf(accounts.logIn(`nobody-${sequence}@example.com`, password));
+
+      for (const error of [wrongPassword, unknownEmail]) {
+        expect(error).toMatchObject({ kind: 'unauthenticated', code: 'auth.bad_credentials' });
+        expect(error.message).toBe(wrongPassword.message);
+      }
+      expect(await sessionRows(user.id)).toHaveLength(before);
+    });
+
+    it('finds the principal behind a session cookie, and nothing once logged out', async () => {
+      const session = await accounts.logIn(user.email, password);
+
+      await expect(accounts.authenticateSession(session.token)).resolves.toEqual(session.principal);
+      await accounts.logOut(session.token);
+      await expect(accounts.authenticateSession(session.token)).resolves.toBeNull();
+    });
+
+    it('does not take an API token for a session, nor a session for an API token', async () => {
+      const token = await accounts.createToken({ email: user.email });
+      const session = await accounts.logIn(user.email, password);
+
+      await expect(accounts.authenticateSession(token.token)).resolves.toBeNull();
+      await expect(accounts.authenticateToken(session.token)).resolves.toBeNull();
+    });
+
+    it('ends a session unused for its idle time, and extends one in use', async () => {
+      const idle = await accounts.logIn(user.email, password);
+      const used = await accounts.logIn(user.email, password);
+      await db.manager.query(`UPDATE web_sessions SET expires_at = now() - interval '1 second' WHERE id = $1`, [
+        idle.principal.sessionId,
+      ]);
+      await db.manager.query(`UPDATE web_sessions SET expires_at = now() + interval '1 hour' WHERE id = $1`, [
+        used.principal.sessionId,
+      ]);
+
+      await expect(accounts.authenticateSession(idle.token)).resolves.toBeNull();
+      await expect(accounts.authenticateSession(used.token)).resolves.not.toBeNull();
+      const [row] = await db.manager.query<{ hours: number }[]>(
+        `SELECT extract(epoch FROM expires_at - now()) / 3600 AS hours FROM web_sessions WHERE id = $1`,
+        [used.principal.sessionId],
+      );
+      expect(Number(row!.hours)).toBeGreaterThan(11.9);
+    });
+
+    it('forgets expired sessions when someone logs in', async () => {
+      const stale = await accounts.logIn(user.email, password);
+      await db.manager.query(`UPDATE web_sessions SET expires_at = now() - interval '1 day' WHERE id = $1`, [
+        stale.principal.sessionId,
+      ]);
+
+      await accounts.logIn(user.email, password);
+
+      const ids = (await sessionRows(user.id)).map((row) => row.id);
+      expect(ids).not.toContain(stale.principal.sessionId);
+    });
+  });
+
+  describe('listUsers and revokeToken', () => {
+    it('lists users with their tokens, never their secrets', async () => {
+      const user = await accounts.createUser(aUser());
+      const token = await accounts.createToken({ email: user.email, name: 'laptop' });
+
+      const listed = (await accounts.listUsers()).find((candidate) => candidate.id === user.id);
+
+      expect(listed).toMatchObject({ email: user.email, role: 'reviewer', tokens: [{ id: token.id, name: 'laptop' }] });
+      expect(JSON.stringify(listed)).not.toContain(token.token);
+      expect(listed!.tokens[0]!.prefix).toBe(token.token.slice(0, 10));
+    });
+
+    it('revokes a token at once, even one just looked up and cached', async () => {
+      const user = await accounts.createUser(aUser());
+      const token = await accounts.createToken({ email: user.email });
+      await expect(accounts.authenticateToken(token.token)).resolves.not.toBeNull();
+
+      await expect(accounts.revokeToken(token.id)).resolves.toBe(true);
+
+      await expect(accounts.authenticateToken(token.token)).resolves.toBeNull();
+      await expect(accounts.revokeToken(token.id)).resolves.toBe(false);
     });
   });
 });

@@ -144,9 +144,14 @@ export class AccountsService {
     return { id: user.id, email, name, role: user.role, ...(generatedPassword ? { generatedPassword } : {}) };
   }
 
-  async createToken(input: { email: string; name?: string }): Promise<CreatedToken> {
-    const user = await this.users.findByEmail(input.email.trim());
-    if (user === null) throw DomainError.notFound('user.not_found', `No user has the email ${input.email.trim()}`);
+  /** Creates an API token for the user with the email (the CLI) or the id (the admin pages). */
+  async createToken(input: ({ email: string } | { userId: string }) & { name?: string }): Promise<CreatedToken> {
+    const user =
+      'userId' in input ? await this.users.findById(input.userId) : await this.users.findByEmail(input.email.trim());
+    if (user === null) {
+      const key = 'userId' in input ? `id ${input.userId}` : `email ${input.email.trim()}`;
+      throw DomainError.notFound('user.not_found', `No user has the ${key}`);
+    }
     const name = (input.name ?? 'api').trim();
     if (name.length === 0 || name.length > 200) {
       throw DomainError.invalid('token.invalid', 'The token is not valid', [

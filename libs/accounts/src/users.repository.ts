@@ -33,6 +33,10 @@ export class UsersRepository {
     return this.db.manager.findOneBy(User, { email: email.toLowerCase() });
   }
 
+  findById(id: string): Promise<User | null> {
+    return this.db.manager.findOneBy(User, { id });
+  }
+
   /** Every user with their tokens, in one query. */
   listWithTokens(): Promise<UserListing[]> {
     return this.db.manager.query<UserListing[]>(

@@ -364,6 +364,22 @@ describe('ClaimsService against PostgreSQL', () => {
     });
   });
 
+  describe('listCitingSource', () => {
+    it('lists the claims with an appearance on the source, newest first, up to the limit', async () => {
+      const url = `https://citing.example.org/${randomBytes(4).toString('hex')}`;
+      const [first, , second] = await submitAll(
+        aClaim({ appearance: { url } }),
+        aClaim({ appearance: { url: `${url}-elsewhere` } }),
+        aClaim({ appearance: { url, quote: 'one quote' } }),
+      );
+      const sourceId = first!.appearances[0]!.sourceId;
+
+      expect(idsOf(await claims.listCitingSource(sourceId, 50))).toEqual([second!.id, first!.id]);
+      expect(idsOf(await claims.listCitingSource(sourceId, 1))).toEqual([second!.id]);
+      expect(await claims.listCitingSource(randomUUID(), 50)).toEqual([]);
+    });
+  });
+
   describe('list', () => {
     it('lists newest first', async () => {
       const tag = aTag();

@@ -168,6 +168,17 @@ export class ClaimsRepository {
     );
   }
 
+  /** The claims with an appearance on the source, newest first. */
+  listCitingSource(sourceId: string, limit: number): Promise<ClaimRow[]> {
+    return this.db.manager.query<ClaimRow[]>(
+      `SELECT ${claimColumns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+        WHERE EXISTS (SELECT 1 FROM appearances a WHERE a.claim_id = c.id AND a.source_id = $1)
+        ORDER BY c.created_at DESC, c.id DESC
+        LIMIT $2`,
+      [sourceId, limit],
+    );
+  }
+
   /** Newest first, after the keyset position `after` (created_at text, id). */
   listNewest(query: ListQuery, after: { createdKey: string; id: string } | null): Promise<ClaimRow[]> {
     const { where, params } = filterClause(query);

@@ -197,6 +197,11 @@ export class ClaimsService {
     return { items: items.map(toSummary), nextCursor };
   }
 
+  /** The claims citing the source (with an appearance on it), newest first, at most `limit`. */
+  async listCitingSource(sourceId: string, limit: number): Promise<ClaimSummaryView[]> {
+    return (await this.claims.listCitingSource(sourceId, limit)).map(toSummary);
+  }
+
   /** The claim's audit trail, oldest first. */
   async listEvents(claimId: string, cursor: string | undefined, limit: number): Promise<Page<EventView>> {
     if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);

@@ -779,6 +779,24 @@ describe('ReviewsService against PostgreSQL', () => {
       expect(notListed.items.map((item) => item.id)).not.toContain(claim.id);
     });
 
+    it('assigneesOf gives the assignees of several claims at once, and leaves out claims without any', async () => {
+      const [first, second, unassigned] = [await aClaimInReview(), await aClaimInReview(), await aClaim()];
+      await reviews.assign(editor, first.id, reviewerA.email);
+      await reviews.assign(editor, first.id, reviewerB.email);
+      await reviews.assign(editor, second.id, reviewerB.email);
+
+      const assignees = await reviews.assigneesOf([first.id, second.id, unassigned.id]);
+
+      expect(Object.fromEntries(assignees)).toEqual({
+        [first.id]: [
+          { id: reviewerA.userId, name: reviewerA.name },
+          { id: reviewerB.userId, name: reviewerB.name },
+        ],
+        [second.id]: [{ id: reviewerB.userId, name: reviewerB.name }],
+      });
+      expect(await reviews.assigneesOf([])).toEqual(new Map());
+    });
+
     it('an unknown claim is not found', async () => {
       const error = await rejectionOf(reviews.assign(editor, randomUUID(), reviewerA.email));
       expect(error).toMatchObject({ kind: 'not_found', code: 'claim.not_found' });

@@ -151,6 +151,16 @@ export class ReviewsRepository {
     );
   }
 
+  /** The assignees of each of the claims, in one query, each claim's in assignment order. */
+  listAssigneesOfClaims(claimIds: readonly string[]): Promise<{ claimId: string; id: string; name: string }[]> {
+    return this.db.manager.query(
+      `SELECT a.claim_id AS "claimId", u.id, u.name
+         FROM assignments a JOIN users u ON u.id = a.reviewer_id
+        WHERE a.claim_id = ANY($1::uuid[]) ORDER BY a.claim_id, a.created_at, u.id`,
+      [claimIds],
+    );
+  }
+
   async insertEvidence(evidence: {
     claimId: string;
     sourceId: string;

@@ -174,6 +174,16 @@ export class ReviewsService {
     return this.describe(actor, claimId);
   }
 
+  /** Who is assigned to each of the claims (a list page's column), by claim id; claims without any are left out. */
+  async assigneesOf(claimIds: readonly string[]): Promise<Map<string, { id: string; name: string }[]>> {
+    const byClaim = new Map<string, { id: string; name: string }[]>();
+    if (claimIds.length === 0) return byClaim;
+    for (const { claimId, id, name } of await this.reviews.listAssigneesOfClaims(claimIds)) {
+      byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), { id, name }]);
+    }
+    return byClaim;
+  }
+
   /** Assigns a reviewer by email; `created` is false when they already were. */
   async assign(actor: Principal, claimId: string, reviewerEmail: string): Promise<{ created: boolean }> {
     return this.db.transaction(async () => {

@@ -306,6 +306,18 @@ describe('WebhooksService against PostgreSQL', () => {
       }
     });
 
+    it('shows one subscription without its secret; a deleted or unknown one is not found', async () => {
+      const created = await aSubscription(['claim.corrected']);
+
+      expect(await webhooks.subscription(created.id)).toEqual({ ...created, secret: undefined });
+      expect(await webhooks.subscription(created.id)).not.toHaveProperty('secret');
+      await webhooks.remove(created.id);
+      await expect(webhooks.subscription(created.id)).rejects.toMatchObject({ code: 'webhook.not_found' });
+      await expect(webhooks.subscription('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+        kind: 'not_found',
+      });
+    });
+
     it('removes a subscription from the list; removing it again, or an unknown one, is not found', async () => {
       const kept = await aSubscription();
       const removed = await aSubscription();

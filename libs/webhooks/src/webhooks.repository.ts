@@ -75,6 +75,14 @@ export class WebhooksRepository {
     );
   }
 
+  async findActiveSubscription(id: string): Promise<SubscriptionRow | null> {
+    const [row] = await this.db.manager.query<SubscriptionRow[]>(
+      `SELECT ${subscriptionColumns} FROM webhook_subscriptions s WHERE s.id = $1 AND s.deleted_at IS NULL`,
+      [id],
+    );
+    return row ?? null;
+  }
+
   async isActiveSubscription(id: string): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(
       `SELECT 1 FROM webhook_subscriptions WHERE id = $1 AND deleted_at IS NULL`,

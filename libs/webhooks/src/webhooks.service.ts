@@ -65,6 +65,13 @@ export class WebhooksService {
     return pageOf(rows, limit, toSubscriptionView);
   }
 
+  /** One subscription not deleted, without its secret. */
+  async subscription(id: string): Promise<SubscriptionView> {
+    const row = await this.webhooks.findActiveSubscription(id);
+    if (row === null) throw webhookNotFound(id);
+    return toSubscriptionView(row);
+  }
+
   /** Deletes a subscription: nothing more is delivered to it; its deliveries are kept. */
   async remove(id: string): Promise<void> {
     if (!(await this.webhooks.softDeleteSubscription(id))) throw webhookNotFound(id);
