@@ -1,0 +1,147 @@
+import { roles, type UserListing } from '@claimdesk/accounts';
+import type { DeliveryView, Page, SubscriptionView, WebhookEvent } from '@claimdesk/webhooks';
+import { webhookEvents } from '@claimdesk/webhooks';
+import { type FormErrors, type FormFields, noErrors } from './forms';
+
+/** The create-user form's fields, in form order. */
+export const userFields: FormFields = {
+  email: { id: 'user-email', label: 'Email' },
+  name: { id: 'user-name', label: 'Name' },
+  role: { id: 'user-role', label: 'Role' },
+  password: { id: 'user-password', label: 'Password' },
+};
+
+/** The create-token form of one user: one per user on the page, so its element id names the user. */
+export const tokenFields = (userId: string): FormFields => ({
+  name: { id: tokenNameId(userId), label: 'Token name' },
+});
+
+/** The add-subscription form; the summary links the events to their first checkbox. */
+export const webhookFields: FormFields = {
+  url: { id: 'webhook-url', label: 'URL' },
+  events: { id: eventId(webhookEvents[0]), label: 'Events' },
+};
+
+/** What each event means, for the checkbox labels. */
+const eventDescriptions: Record<WebhookEvent, string> = {
+  'claim.submitted': 'A claim is submitted',
+  'claim.status_changed': 'A claim moves to another status',
+  'claim.published': 'A review of a claim is published',
+  'claim.corrected': 'A published review is corrected',
+  'source.changed': 'The text of a source changed since it was last fetched',
+};
+
+/** The fixed confirmations a `?done=` key maps to; any other key shows nothing. */
+const doneMessages = {
+  users: { revoked: 'The token was revoked: the API refuses it from now on.' },
+  webhooks: { deleted: 'The subscription was deleted: nothing more is sent to it.' },
+  deliveries: { replayed: 'The delivery is queued to be sent again. Reload the page to see how it went.' },
+} as const;
+
+export function doneMessage(page: keyof typeof doneMessages, done: unknown): string | undefined {
+  const messages: Record<string, string> = doneMessages[page];
+  return typeof done === 'string' && Object.hasOwn(messages, done) ? messages[done] : undefined;
+}
+
+/** A page cursor from the query string: only a single string of sane length is passed on. */
+export function cursorOf(cursor: unknown): string | undefined {
+  return typeof cursor === 'string' && cursor !== '' && cursor.length <= 200 ? cursor : undefined;
+}
+
+/** A secret shown once on the page that made it. */
+export interface ShownSecret {
+  /** "Copy the new password now". */
+  heading: string;
+  /** A sentence saying whose it is and what it is for. */
+  intro: string;
+  secret: string;
+}
+
+export interface UsersPageInput {
+  users: UserListing[];
+  notice?: string;
+  /** The create-user form as sent, after an error (never the password). */
+  userForm?: { values: Record<string, string | undefined>; errors: FormErrors };
+  /** A create-token form as sent, after an error. */
+  tokenForm?: { userId: string; value: string | undefined; errors: FormErrors };
+  /** A user created with a password of the admin's choosing (nothing secret to show). */
+  created?: string;
+  secret?: ShownSecret;
+}
+
+/** The data `admin-users.hbs` renders. */
+export function usersPage(input: UsersPageInput) {
+  const { tokenForm, userForm } = input;
+  const errors = userForm?.errors.list.length ? userForm.errors : (tokenForm?.errors ?? noErrors);
+  return {
+    notice: input.notice,
+    created: input.created,
+    secret: input.secret,
+    errors,
+    userErrors: userForm?.errors ?? noErrors,
+    values: userForm?.values ?? { role: 'reviewer' },
+    roleOptions: roles.map((role) => ({ value: role, label: role.charAt(0).toUpperCase() + role.slice(1) })),
+    users: input.users.map((user) => {
+      const active = user.tokens.filter((token) => token.revokedAt === null).length;
+      const mine = tokenForm?.userId === user.id ? tokenForm : undefined;
+      return {
+        ...user,
+        anchor: `user-${user.id}`,
+        tokenSummary:
+          user.tokens.length === 0
+            ? 'None'
+            : `${active} active${user.tokens.length > active ? `, ${user.tokens.length - active} revoked` : ''}`,
+        tokenForm: {
+          id: tokenNameId(user.id),
+          fieldLabel: `Name of a new token for ${user.name}`,
+          value: mine?.value,
+          error: mine?.errors.byField.name,
+        },
+      };
+    }),
+  };
+}
+
+export interface WebhooksPageInput {
+  page: Page<SubscriptionView>;
+  notice?: string;
+  form?: { url: string | undefined; events: string[]; errors: FormErrors };
+  secret?: ShownSecret;
+}
+
+/** The data `admin-webhooks.hbs` renders. */
+export function webhooksPage(input: WebhooksPageInput) {
+  const chosen = new Set(input.form?.events ?? []);
+  return {
+    notice: input.notice,
+    secret: input.secret,
+    errors: input.form?.errors ?? noErrors,
+    values: { url: input.form?.url },
+    eventChoices: webhookEvents.map((event) => ({
+      id: eventId(event),
+      event,
+      description: eventDescriptions[event],
+      checked: chosen.has(event),
+    })),
+    subscriptions: input.page.items,
+    nextCursor: input.page.nextCursor,
+  };
+}
+
+/** The data `admin-webhook-deliveries.hbs` renders. */
+export function deliveriesPage(subscription: SubscriptionView, page: Page<DeliveryView>, notice: string | undefined) {
+  return {
+    notice,
+    subscription,
+    deliveries: page.items.map((delivery) => ({ ...delivery, replayable: delivery.status !== 'pending' })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+function tokenNameId(userId: string): string {
+  return `token-name-${userId}`;
+}
+
+function eventId(event: string): string {
+  return `event-${event.replace(/[^a-z0-9]+/g, '-')}`;
+}
