@@ -1,0 +1,126 @@
+import type { ClaimStatus } from '@claimdesk/claims';
+import type { FieldProblem } from '@claimdesk/errors';
+import { type FormErrors, type FormFields, listField, textField } from './forms';
+
+/** The forms of the claim page; one of them at a time comes back with errors. */
+export type ClaimFormName = 'evidence' | 'verdict' | 'transition' | 'assign';
+
+/** What a failed post of one form shows again: its values and its errors. */
+export interface ClaimFormState {
+  form: ClaimFormName;
+  /** For a transition form: the status it moves the claim to. */
+  to?: string;
+  values: Record<string, string | string[] | undefined>;
+  errors: FormErrors;
+}
+
+/** Form fields as read from a post: the request input, and the values to show again. */
+export interface ReadForm {
+  input: Record<string, unknown>;
+  values: Record<string, string | string[] | undefined>;
+}
+
+export const evidenceFields: FormFields = {
+  url: { id: 'evidence-url', label: 'Source URL' },
+  // A radio group: the summary links to its first radio.
+  stance: { id: 'evidence-stance', label: 'Stance' },
+  excerpt: { id: 'evidence-excerpt', label: 'Excerpt' },
+  note: { id: 'evidence-note', label: 'Note' },
+};
+
+export const verdictFields: FormFields = {
+  rating: { id: 'verdict-rating', label: 'Rating' },
+  rationale: { id: 'verdict-rationale', label: 'Rationale' },
+  evidenceIds: { id: 'verdict-evidence', label: 'Evidence cited' },
+};
+
+export const assignFields: FormFields = {
+  reviewerEmail: { id: 'assign-reviewer-email', label: 'Reviewer’s email' },
+};
+
+/** The fields of the form moving the claim to `to`, in form order (a correction asks for its note first). */
+export function transitionFields(to: string, correction: boolean): FormFields {
+  const id = (field: string) => `transition-${to}-${field}`;
+  switch (to) {
+    case 'published':
+      return {
+        summary: { id: id('summary'), label: 'Summary' },
+        rating: { id: id('rating'), label: 'Rating' },
+        ...(correction ? { reason: { id: id('reason'), label: 'Correction note' } } : {}),
+      };
+    case 'rejected':
+      return {
+        reason: { id: id('reason'), label: 'Reason' },
+        duplicateOf: { id: id('duplicateOf'), label: 'Duplicate of' },
+      };
+    default:
+      return { reason: { id: id('reason'), label: 'Reason' } };
+  }
+}
+
+/** Messages for required fields left empty, instead of the validator's list of allowed values. */
+const missing: Record<string, string> = {
+  url: 'is needed: paste the address of the page',
+  stance: 'is needed: choose supports, refutes or context',
+  rating: 'is needed: choose one',
+  rationale: 'is needed: say why, in a sentence or more',
+  reviewerEmail: 'is needed: the email the reviewer logs in with',
+};
+
+/** Field problems, with the message for a required field that was left empty made plain. */
+export function plainProblems(problems: readonly FieldProblem[], input: Record<string, unknown>): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.flatMap((problem) => {
+    const absent = input[problem.field] === undefined && missing[problem.field] !== undefined;
+    if (!absent) return [problem];
+    if (seen.has(problem.field)) return [];
+    seen.add(problem.field);
+    return [{ field: problem.field, message: missing[problem.field]! }];
+  });
+}
+
+/** The named text fields that were filled in, as input and as values to show again. */
+function readText(body: unknown, names: readonly string[]): ReadForm {
+  const values: Record<string, string | undefined> = {};
+  for (const name of names) values[name] = textField(body, name);
+  const input = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  return { input, values };
+}
+
+export function readEvidence(body: unknown): ReadForm {
+  return readText(body, ['url', 'stance', 'excerpt', 'note']);
+}
+
+export function readVerdict(body: unknown): ReadForm {
+  const { input, values } = readText(body, ['rating', 'rationale']);
+  const evidenceIds = listField(body, 'evidenceIds');
+  return {
+    input: evidenceIds.length > 0 ? { ...input, evidenceIds } : input,
+    values: { ...values, evidenceIds },
+  };
+}
+
+export function readAssignment(body: unknown): ReadForm {
+  return readText(body, ['reviewerEmail']);
+}
+
+/**
+ * A transition form: the target status, the claim version the form was made
+ * from (undefined when missing or malformed) and the request fields.
+ */
+export function readTransition(body: unknown): ReadForm & { to: string | undefined; version: number | undefined } {
+  const version = textField(body, 'version');
+  const to = textField(body, 'to');
+  const read = readText(body, ['reason', 'duplicateOf', 'rating', 'summary']);
+  return {
+    ...read,
+    input: { ...read.input, ...(to === undefined ? {} : { to }) },
+    to,
+    version: version !== undefined && /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+  };
+}
+
+/** Whether `to` names a status (so that its form's ids may be built from it). */
+export function isStatus(to: string | undefined, statuses: readonly ClaimStatus[]): to is ClaimStatus {
+  return to !== undefined && (statuses as readonly string[]).includes(to);
+}
