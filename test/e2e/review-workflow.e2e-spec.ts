@@ -134,6 +134,12 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
       token: first.token,
     });
     expect(mine.body.items.map((item) => item.id)).toEqual([claim.id]);
+    // The query takes `me` in any case, as its validation does.
+    const shouted = await api.request<{ items: { id: string }[] }>('GET', '/api/v1/claims?assignee=ME', {
+      token: first.token,
+    });
+    expect(shouted.status).toBe(200);
+    expect(shouted.body.items.map((item) => item.id)).toEqual([claim.id]);
 
     const evidence = await api.request<{ id: string }>('POST', `/api/v1/claims/${claim.id}/evidence`, {
       token: first.token,

@@ -58,7 +58,10 @@ export class ClaimsController {
   list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimSummaryView>> {
     const { cursor, limit, assignee, ...filters } = query;
     return this.claims.list(
-      { ...filters, ...(assignee === undefined ? {} : { assignee: assignee === 'me' ? principal.userId : assignee }) },
+      {
+        ...filters,
+        ...(assignee === undefined ? {} : { assignee: assignee.toLowerCase() === 'me' ? principal.userId : assignee }),
+      },
       cursor,
       limit ?? defaultLimit,
     );
