@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Handlebars from 'handlebars';
 import { AccountsService, hasRole } from '@claimdesk/accounts';
 import type { Runtime } from '@claimdesk/runtime';
@@ -51,7 +51,7 @@ const pageCsp = {
  */
 const thirdPartyCsp =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+  "connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
 /**
  * The web UI's plumbing on the app's Fastify instance: signed cookies, the
@@ -91,10 +91,10 @@ export async function configureWeb(app: NestFastifyApplication, runtime: Runtime
     if (!request.url.startsWith(queueDashboardPath)) return undefined;
     const principal = (request as AuthenticatedRequest).principal;
     if (principal === undefined) return reply.redirect(`/login?next=${encodeURIComponent(queueDashboardPath)}`, 303);
-    if (!hasRole(principal.role, 'admin')) return renderErrorPage(reply, 403, 'The queue dashboard is for admins.');
+    if (!hasRole(principal.role, 'admin')) return refuse(reply, 'The queue dashboard is for admins.');
     // Its buttons (retry, clean, pause) send fetch requests: those must come from this site.
     if (request.method !== 'GET' && request.method !== 'HEAD' && !sameOrigin(request, true)) {
-      return renderErrorPage(reply, 403, 'This request came from another site, so it was refused.');
+      return refuse(reply, 'This request came from another site, so it was refused.');
     }
     return undefined;
   });
@@ -111,6 +111,15 @@ export async function configureWeb(app: NestFastifyApplication, runtime: Runtime
     reply.locals = { ...reply.locals, csrfToken: csrf.issue(request, reply), currentUser: principal ?? null };
     return undefined;
   });
+
+  /**
+   * The 403 page for a dashboard route: its replies carry bull-board's own view
+   * engine, so the page is rendered with ours (the root instance's) and sent as is.
+   */
+  async function refuse(reply: FastifyReply, detail: string): Promise<FastifyReply> {
+    const html = await fastify.view('error', { title: 'You cannot open this page', status: 403, detail });
+    return reply.code(403).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  }
 
   /** Why a form post is refused, or undefined when it may go on. */
   function refusalOfPost(request: FastifyRequest): string | undefined {
@@ -129,7 +138,11 @@ export async function configureWeb(app: NestFastifyApplication, runtime: Runtime
     engine: { handlebars },
     root: viewsDir,
     viewExt: 'hbs',
-    options: { partials: partialsIn(path.join(viewsDir, 'partials')) },
+    options: {
+      partials: partialsIn(path.join(viewsDir, 'partials')),
+      // Indented partials would otherwise indent every line of multi-line text (textareas, <pre>).
+      compileOptions: { preventIndent: true },
+    },
     // Templates are read once; a change needs a restart (or a rebuild with npm start).
     production: true,
   });

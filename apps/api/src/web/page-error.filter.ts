@@ -29,7 +29,18 @@ export class PageErrorFilter implements ExceptionFilter {
     if (unexpected) this.logger.error(error instanceof Error ? error : String(error), (error as Error)?.stack);
     if (problem.status === 401) {
       const next = request.method === 'GET' ? request.url : (request.headers.referer ?? '/claims');
-      void reply.redirect(`/login?next=${encodeURIComponent(safeNext(next))}`, 303);
+      const login = `/login?next=${encodeURIComponent(safeNext(next))}`;
+      // A fragment htmx asked for (the live checks) must not swap the login page into the section:
+      // htmx follows HX-Redirect with a whole-page visit instead.
+      if (request.headers['hx-request'] === 'true') {
+        const page = safeNext(request.headers['hx-current-url'] ?? '/claims');
+        void reply
+          .header('hx-redirect', `/login?next=${encodeURIComponent(page)}`)
+          .code(200)
+          .send('');
+        return;
+      }
+      void reply.redirect(login, 303);
       return;
     }
     void renderErrorPage(reply, problem.status, unexpected ? 'Something went wrong on our side.' : problem.detail);

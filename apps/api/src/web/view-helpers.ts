@@ -17,7 +17,11 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 export function registerViewHelpers(handlebars: typeof Handlebars): void {
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   handlebars.registerHelper('not', (a: unknown) => !a);
-  handlebars.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  /** The first truthy argument (or the last one), as `||` would: `title=(or custom "Default")` works. */
+  handlebars.registerHelper('or', (...args: unknown[]) => {
+    const values = args.slice(0, -1);
+    return values.find(Boolean) ?? values.at(-1);
+  });
   handlebars.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   /** `2026-11-27T17:40:00Z` → `27 Nov 2026, 17:40 UTC`; empty for no date. */
   handlebars.registerHelper('date', (value: unknown) => {
