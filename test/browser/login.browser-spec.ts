@@ -1,4 +1,4 @@
-import { BrowserWorld, describeInBrowser, logIn, seriousViolations, screenshot } from './support/browser-harness';
+import { BrowserWorld, describeInBrowser, logIn, seriousViolations, screenshot } from '../support/browser-harness';
 
 describeInBrowser('logging in', () => {
   let world: BrowserWorld;

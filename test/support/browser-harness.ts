@@ -3,7 +3,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { queueBackends, startFixtureSite, type FixtureSite, type TestQueueBackend } from '@claimdesk/testing';
-import { TestApi } from '../../support/api-harness';
+import { TestApi } from './api-harness';
 
 /** Debian's Chromium; `.ci/run` installs it when missing. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -24,7 +24,7 @@ function skipWithoutChromium(): jest.Describe {
 }
 
 /** Where screenshots of the run are kept (test-results/ is ignored by git; CI keeps it as an artefact). */
-export const screenshotDir = path.resolve(__dirname, '../../../test-results/screenshots');
+export const screenshotDir = path.resolve(__dirname, '../../test-results/screenshots');
 
 export interface WebUser {
   id: string;
