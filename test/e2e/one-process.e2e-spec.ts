@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { freePort, runCli, type RunningProcess, startProcess, waitForHttp } from '@claimdesk/testing';
+import { logInOverHttp, type WebSession } from '../support/api-harness';
 
 /**
  * `npm start` with nothing configured: embedded PostgreSQL under DATA_DIR,
@@ -12,6 +13,7 @@ describe('the one-process deployment (npm start, no DATABASE_URL or REDIS_URL)',
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
   let port: number;
   let server: RunningProcess | undefined;
+  let session: WebSession | undefined;
 
   const env = () => ({ DATA_DIR: dataDir, PORT: String(port) });
   const startServer = async (): Promise<unknown> => {
@@ -78,6 +80,29 @@ describe('the one-process deployment (npm start, no DATABASE_URL or REDIS_URL)',
     expect(server!.output()).toMatch(/"msg":"ping [0-9a-f-]{36} answered on the postgresql backend"/);
   });
 
+  it('serves the web desk to a user made with the CLI, signing sessions with a secret kept in DATA_DIR', async () => {
+    const email = 'grace@example.org';
+    const created = await runCli(env(), [
+      'user:create',
+      '--email',
+      email,
+      '--name',
+      'Grace Hopper',
+      '--role',
+      'editor',
+      '--password',
+      'correct horse battery',
+    ]);
+    expect(created.code).toBe(0);
+    session = await logInOverHttp(`http://127.0.0.1:${port}`, email, 'correct horse battery');
+    const queue = await fetch(`http://127.0.0.1:${port}/claims`, { headers: { cookie: session.cookie } });
+    expect(queue.status).toBe(200);
+    expect(queue.headers.get('content-security-policy')).toContain("script-src 'self'");
+    await expect(queue.text()).resolves.toContain('Grace Hopper');
+    const secret = fs.statSync(path.join(dataDir, 'session-secret'));
+    expect(secret.mode & 0o777).toBe(0o600);
+  });
+
   it('stops cleanly on SIGTERM, the embedded PostgreSQL with it', async () => {
     const lock = path.join(dataDir, 'postgres', 'postmaster.pid');
     const postgresPid = Number(fs.readFileSync(lock, 'utf8').split('\n')[0]);
@@ -88,9 +113,14 @@ describe('the one-process deployment (npm start, no DATABASE_URL or REDIS_URL)',
     expect(fs.existsSync(lock)).toBe(false);
   });
 
-  it('keeps the data when started again', async () => {
+  it('keeps the data, and the web sessions, when started again', async () => {
     await startServer();
     expect(await pingsInDatabase()).toBe(1);
+    const queue = await fetch(`http://127.0.0.1:${port}/claims`, {
+      headers: { cookie: session!.cookie },
+      redirect: 'manual',
+    });
+    expect(queue.status).toBe(200);
   });
 
   it('lets the CLI start the embedded database itself when the service is not running', async () => {

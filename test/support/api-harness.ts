@@ -103,28 +103,7 @@ export class TestApi {
    * the cookies to send, and a CSRF token for the session's forms.
    */
   async webSession(user: { email: string }): Promise<WebSession> {
-    const jar = new Map<string, string>();
-    const keep = (response: Response) => {
-      for (const header of response.headers.getSetCookie()) {
-        const [pair] = header.split(';');
-        const [name, value] = pair!.split('=', 2);
-        jar.set(name!, value ?? '');
-      }
-    };
-    const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
-    const form = await fetch(`${this.baseUrl}/login`);
-    keep(form);
-    const loggedIn = await fetch(`${this.baseUrl}/login`, {
-      method: 'POST',
-      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrfTokenIn(await form.text()), email: user.email, password: testPassword }),
-      redirect: 'manual',
-    });
-    keep(loggedIn);
-    if (loggedIn.status !== 303) throw new Error(`login as ${user.email} answered ${loggedIn.status}`);
-    // Tokens are bound to the session: take one from a page seen while logged in.
-    const page = await fetch(`${this.baseUrl}/claims`, { headers: { cookie: cookie() }, redirect: 'manual' });
-    return { cookie: cookie(), csrf: csrfTokenIn(await page.text()) };
+    return logInOverHttp(this.baseUrl, user.email, testPassword);
   }
 
   async request<T = Record<string, unknown>>(
@@ -157,4 +136,33 @@ export function csrfTokenIn(html: string): string {
   const token = /name=['"]_csrf['"] value=['"]([^'"]+)['"]/.exec(html)?.[1];
   if (token === undefined) throw new Error('the page has no form with a CSRF token');
   return token;
+}
+
+/**
+ * Logs in through the login form over plain HTTP, as a browser would: the
+ * cookies to send, and a CSRF token for the session's forms.
+ */
+export async function logInOverHttp(baseUrl: string, email: string, password: string): Promise<WebSession> {
+  const jar = new Map<string, string>();
+  const keep = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, value] = pair!.split('=', 2);
+      jar.set(name!, value ?? '');
+    }
+  };
+  const cookie = () => [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+  const form = await fetch(`${baseUrl}/login`);
+  keep(form);
+  const loggedIn = await fetch(`${baseUrl}/login`, {
+    method: 'POST',
+    headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ _csrf: csrfTokenIn(await form.text()), email, password }),
+    redirect: 'manual',
+  });
+  keep(loggedIn);
+  if (loggedIn.status !== 303) throw new Error(`login as ${email} answered ${loggedIn.status}`);
+  // Tokens are bound to the session: take one from a page seen while logged in.
+  const page = await fetch(`${baseUrl}/claims`, { headers: { cookie: cookie() }, redirect: 'manual' });
+  return { cookie: cookie(), csrf: csrfTokenIn(await page.text()) };
 }

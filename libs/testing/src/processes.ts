@@ -32,6 +32,8 @@ export function startProcess(
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'info',
       // Tests reach nothing but the fixture sites they allow.
       FETCH_ALLOWED_HOSTS_ONLY: 'true',
+      // Without a DATA_DIR of the test's own, the secret would be kept in the working tree's .data/.
+      ...(env.DATA_DIR === undefined ? { SESSION_SECRET: 'test-session-secret-of-at-least-32-characters' } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
