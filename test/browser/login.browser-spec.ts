@@ -47,6 +47,29 @@ describeInBrowser('logging in', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('can be used with the keyboard alone: skip link first, then the fields in order, Enter submits', async () => {
+    const user = await world.user('reviewer');
+    const page = await (await world.context()).newPage();
+    await page.goto('/login');
+    const focused = () =>
+      page.evaluate(
+        'document.activeElement && (document.activeElement.id || document.activeElement.textContent.trim())',
+      );
+
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Skip to main content');
+    await page.keyboard.press('Enter');
+    await expect(focused()).resolves.toBe('main');
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('email');
+    await page.keyboard.type(user.email);
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('password');
+    await page.keyboard.type(user.password);
+    await Promise.all([page.waitForURL('**/claims'), page.keyboard.press('Enter')]);
+    await expect(page.locator('h1').first().textContent()).resolves.toBe('Claims');
+  });
+
   it('logs out, after which the session cookie opens nothing', async () => {
     const user = await world.user('editor');
     const page = await world.loggedIn(user);
