@@ -70,6 +70,19 @@ describeInBrowser('logging in', () => {
     await expect(page.locator('h1').first().textContent()).resolves.toBe('Claims');
   });
 
+  it('shows a page, not JSON, for a mistyped address, while the API keeps answering problem+json', async () => {
+    const page = await world.loggedIn(await world.user('reviewer'));
+    const response = await page.goto('/claimz');
+    expect(response!.status()).toBe(404);
+    await expect(page.title()).resolves.toBe('Page not found – Claimdesk');
+    await expect(page.getByRole('navigation', { name: 'Main' }).isVisible()).resolves.toBe(true);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const api = await fetch(`${world.baseUrl}/api/v1/nope`, { headers: { accept: 'text/html' } });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('logs out, after which the session cookie opens nothing', async () => {
     const user = await world.user('editor');
     const page = await world.loggedIn(user);

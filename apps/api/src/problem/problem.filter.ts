@@ -1,10 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isPageRequest } from '../web/page-request';
+import { renderErrorPage } from '../web/page-error.filter';
 import { toProblem } from './problem';
 
 /**
  * The one place errors become responses: `application/problem+json` for every
- * failure, from Nest (guards, pipes, handlers) and from Fastify (body parsing).
+ * failure, from Nest (guards, pipes, handlers) and from Fastify (body parsing),
+ * except a page no route serves, asked for by a browser (web pages have their
+ * own filter).
  */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -12,7 +16,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    sendProblem(error, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), this.logger);
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    // A browser that asked for a page no controller serves (a mistyped URL) gets an HTML page.
+    if (isPageRequest(request)) {
+      const { problem } = toProblem(error);
+      if (problem.status === 404) return void renderErrorPage(reply, 404, 'There is no page at this address.');
+    }
+    sendProblem(error, request, reply, this.logger);
   }
 }
 

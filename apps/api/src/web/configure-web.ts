@@ -12,6 +12,7 @@ import { AccountsService, hasRole } from '@claimdesk/accounts';
 import type { Runtime } from '@claimdesk/runtime';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CsrfTokens } from './csrf';
+import { notPages } from './page-request';
 import { mountQueueDashboard, queueDashboardPath } from './queue-dashboard';
 import { renderErrorPage } from './page-error.filter';
 import { loadSessionSecret } from './session-secret';
@@ -27,9 +28,6 @@ declare module 'fastify' {
 
 const viewsDir = path.join(__dirname, 'views');
 const assetsDir = path.join(__dirname, 'assets');
-
-/** Requests that are not web pages: the JSON API, health, OpenAPI and static files. */
-const notPages = /^\/(api|health|docs|assets)(\/|$|\?)/;
 
 const pageCsp = {
   defaultSrc: ["'self'"],
