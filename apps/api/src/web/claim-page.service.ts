@@ -50,34 +50,49 @@ export class ClaimPageService {
   }
 
   private async checks(claim: ClaimDetailView): Promise<ChecksData> {
-    const sources: Record<string, CitedSource> = {};
-    const sourceIds = new Set([...claim.appearances, ...claim.evidence].map((item) => item.sourceId));
-    for (const id of sourceIds) {
-      const source = await this.sources.get(id);
-      sources[id] = {
-        title: source.title,
-        fetchStatus: source.fetchStatus,
-        error: source.error,
-        errorDetail: source.errorDetail,
-        fetchAttempts: source.fetchAttempts,
-      };
-    }
-    const appearances: Record<string, CheckExtras> = {};
-    for (const appearance of claim.appearances) {
-      appearances[appearance.id] = await this.extras(
-        appearance.sourceId,
-        appearance.quoteCheck,
-        sources[appearance.sourceId],
-        { name: 'quote.check', key: appearance.id },
-      );
-    }
-    const evidence: Record<string, CheckExtras> = {};
-    for (const item of claim.evidence) {
-      evidence[item.id] = await this.extras(item.sourceId, item.excerptCheck, sources[item.sourceId], {
-        name: 'excerpt.check',
-        key: item.id,
-      });
-    }
+    const sourceIds = [...new Set([...claim.appearances, ...claim.evidence].map((item) => item.sourceId))];
+    // One round trip's worth of waiting per kind, not one per source and per check.
+    const sources: Record<string, CitedSource> = Object.fromEntries(
+      await Promise.all(
+        sourceIds.map(async (id) => {
+          const source = await this.sources.get(id);
+          const cited: CitedSource = {
+            title: source.title,
+            fetchStatus: source.fetchStatus,
+            error: source.error,
+            errorDetail: source.errorDetail,
+            fetchAttempts: source.fetchAttempts,
+          };
+          return [id, cited] as const;
+        }),
+      ),
+    );
+    const [appearances, evidence] = await Promise.all([
+      Promise.all(
+        claim.appearances.map(
+          async (appearance) =>
+            [
+              appearance.id,
+              await this.extras(appearance.sourceId, appearance.quoteCheck, sources[appearance.sourceId], {
+                name: 'quote.check',
+                key: appearance.id,
+              }),
+            ] as const,
+        ),
+      ).then((entries) => Object.fromEntries(entries)),
+      Promise.all(
+        claim.evidence.map(
+          async (item) =>
+            [
+              item.id,
+              await this.extras(item.sourceId, item.excerptCheck, sources[item.sourceId], {
+                name: 'excerpt.check',
+                key: item.id,
+              }),
+            ] as const,
+        ),
+      ).then((entries) => Object.fromEntries(entries)),
+    ]);
     return { sources, appearances, evidence };
   }
 
