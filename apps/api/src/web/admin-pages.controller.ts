@@ -8,7 +8,6 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { CreateWebhookRequest } from '../webhooks/create-webhook.request';
 import {
-  cursorOf,
   deliveriesPage,
   doneMessage,
   tokenFields,
@@ -19,7 +18,7 @@ import {
   webhooksPage,
   type WebhooksPageInput,
 } from './admin-pages.view-model';
-import { formErrors, listField, problemsOf, textField, validateForm } from './forms';
+import { cursorOf, formErrors, listField, problemsOf, textField, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
 const pageSize = 50;

@@ -1,7 +1,7 @@
 import { roles, type UserListing } from '@claimdesk/accounts';
 import type { DeliveryView, Page, SubscriptionView, WebhookEvent } from '@claimdesk/webhooks';
 import { webhookEvents } from '@claimdesk/webhooks';
-import { type FormErrors, type FormFields, noErrors } from './forms';
+import { confirmationOf, type FormErrors, type FormFields, noErrors } from './forms';
 
 /** The create-user form's fields, in form order. */
 export const userFields: FormFields = {
@@ -39,13 +39,7 @@ const doneMessages = {
 } as const;
 
 export function doneMessage(page: keyof typeof doneMessages, done: unknown): string | undefined {
-  const messages: Record<string, string> = doneMessages[page];
-  return typeof done === 'string' && Object.hasOwn(messages, done) ? messages[done] : undefined;
-}
-
-/** A page cursor from the query string: only a single string of sane length is passed on. */
-export function cursorOf(cursor: unknown): string | undefined {
-  return typeof cursor === 'string' && cursor !== '' && cursor.length <= 200 ? cursor : undefined;
+  return confirmationOf(doneMessages[page], done);
 }
 
 /** A secret shown once on the page that made it. */

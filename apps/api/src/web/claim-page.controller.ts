@@ -19,7 +19,6 @@ import {
   type ClaimFormState,
   evidenceFields,
   isStatus,
-  plainProblems,
   readAssignment,
   readEvidence,
   readTransition,
@@ -29,7 +28,7 @@ import {
 } from './claim-page.forms';
 import { ClaimPageService } from './claim-page.service';
 import { type ClaimPageOptions, staleMessage, toChecks, toClaimPage } from './claim-page.view-model';
-import { type FormFields, formErrors, noErrors, problemsOf, validateForm } from './forms';
+import { cursorOf, type FormFields, formErrors, noErrors, problemsOf, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
 /**
@@ -56,8 +55,7 @@ export class ClaimPageController {
     @CurrentPrincipal() principal: Principal,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const cursor = typeof events === 'string' && events !== '' ? events : undefined;
-    await this.render(reply, 200, principal, id, { done }, cursor);
+    await this.render(reply, 200, principal, id, { done }, cursorOf(events));
   }
 
   /**
@@ -92,8 +90,7 @@ export class ClaimPageController {
     const { input, values } = readEvidence(body);
     const form = { form: 'evidence', values } as const;
     const result = await validateForm(EvidenceRequestBody, input);
-    if (result.problems)
-      return this.invalid(reply, principal, id, form, plainProblems(result.problems, input), evidenceFields);
+    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, evidenceFields, input);
     try {
       const evidence = await this.reviews.addEvidence(principal, id, result.value);
       const source = await this.sources.get(evidence.sourceId);
@@ -117,8 +114,7 @@ export class ClaimPageController {
     const { input, values } = readVerdict(body);
     const form = { form: 'verdict', values } as const;
     const result = await validateForm(VerdictRequestBody, input);
-    if (result.problems)
-      return this.invalid(reply, principal, id, form, plainProblems(result.problems, input), verdictFields);
+    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, verdictFields, input);
     try {
       await this.reviews.giveVerdict(principal, id, result.value);
       return void reply.redirect(`/claims/${id}?done=verdict`, 303);
@@ -169,8 +165,7 @@ export class ClaimPageController {
     const { input, values } = readAssignment(body);
     const form = { form: 'assign', values } as const;
     const result = await validateForm(AssignmentRequestBody, input);
-    if (result.problems)
-      return this.invalid(reply, principal, id, form, plainProblems(result.problems, input), assignFields);
+    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, assignFields, input);
     try {
       const { created } = await this.reviews.assign(principal, id, result.value.reviewerEmail);
       return void reply.redirect(`/claims/${id}?done=${created ? 'assigned' : 'already-assigned'}`, 303);
@@ -199,8 +194,10 @@ export class ClaimPageController {
     form: Omit<ClaimFormState, 'errors'>,
     problems: Parameters<typeof formErrors>[0],
     fields: FormFields,
+    input?: Record<string, unknown>,
   ): Promise<void> {
-    return this.render(reply, 400, principal, id, { form: { ...form, errors: formErrors(problems, fields) } });
+    const filled = input === undefined ? undefined : (field: string) => input[field] !== undefined;
+    return this.render(reply, 400, principal, id, { form: { ...form, errors: formErrors(problems, fields, filled) } });
   }
 
   /** A service's refusal as the API would answer it: 400 with field errors, 409 or 412 with a message. */

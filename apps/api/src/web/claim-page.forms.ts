@@ -1,5 +1,4 @@
 import type { ClaimStatus } from '@claimdesk/claims';
-import type { FieldProblem } from '@claimdesk/errors';
 import { type FormErrors, type FormFields, listField, textField } from './forms';
 
 /** The forms of the claim page; one of them at a time comes back with errors. */
@@ -21,21 +20,25 @@ export interface ReadForm {
 }
 
 export const evidenceFields: FormFields = {
-  url: { id: 'evidence-url', label: 'Source URL' },
+  url: { id: 'evidence-url', label: 'Source URL', missing: 'is needed: paste the address of the page' },
   // A radio group: the summary links to its first radio.
-  stance: { id: 'evidence-stance', label: 'Stance' },
+  stance: { id: 'evidence-stance', label: 'Stance', missing: 'is needed: choose supports, refutes or context' },
   excerpt: { id: 'evidence-excerpt', label: 'Excerpt' },
   note: { id: 'evidence-note', label: 'Note' },
 };
 
 export const verdictFields: FormFields = {
-  rating: { id: 'verdict-rating', label: 'Rating' },
-  rationale: { id: 'verdict-rationale', label: 'Rationale' },
+  rating: { id: 'verdict-rating', label: 'Rating', missing: 'is needed: choose one' },
+  rationale: { id: 'verdict-rationale', label: 'Rationale', missing: 'is needed: say why, in a sentence or more' },
   evidenceIds: { id: 'verdict-evidence', label: 'Evidence cited' },
 };
 
 export const assignFields: FormFields = {
-  reviewerEmail: { id: 'assign-reviewer-email', label: 'Reviewer’s email' },
+  reviewerEmail: {
+    id: 'assign-reviewer-email',
+    label: 'Reviewer’s email',
+    missing: 'is needed: the email the reviewer logs in with',
+  },
 };
 
 /** The fields of the form moving the claim to `to`, in form order (a correction asks for its note first). */
@@ -56,27 +59,6 @@ export function transitionFields(to: string, correction: boolean): FormFields {
     default:
       return { reason: { id: id('reason'), label: 'Reason' } };
   }
-}
-
-/** Messages for required fields left empty, instead of the validator's list of allowed values. */
-const missing: Record<string, string> = {
-  url: 'is needed: paste the address of the page',
-  stance: 'is needed: choose supports, refutes or context',
-  rating: 'is needed: choose one',
-  rationale: 'is needed: say why, in a sentence or more',
-  reviewerEmail: 'is needed: the email the reviewer logs in with',
-};
-
-/** Field problems, with the message for a required field that was left empty made plain. */
-export function plainProblems(problems: readonly FieldProblem[], input: Record<string, unknown>): FieldProblem[] {
-  const seen = new Set<string>();
-  return problems.flatMap((problem) => {
-    const absent = input[problem.field] === undefined && missing[problem.field] !== undefined;
-    if (!absent) return [problem];
-    if (seen.has(problem.field)) return [];
-    seen.add(problem.field);
-    return [{ field: problem.field, message: missing[problem.field]! }];
-  });
 }
 
 /** The named text fields that were filled in, as input and as values to show again. */

@@ -13,7 +13,7 @@ import type {
 import { type ClaimDetailView, type Rating, ratingNames, ratings } from '@claimdesk/reviews';
 import type { FetchStatus } from '@claimdesk/sources';
 import { type ClaimFormState, transitionFields } from './claim-page.forms';
-import { type FormErrors, noErrors } from './forms';
+import { confirmationOf, type FormErrors, noErrors } from './forms';
 
 /** How many events the history shows at a time. */
 export const historyPageSize = 100;
@@ -177,7 +177,7 @@ export function toClaimPage(data: ClaimPageData, viewer: Principal, options: Cla
     form?.form === name && (to === undefined || form.to === to) ? form.errors : noErrors;
   const valuesOf = (name: ClaimFormState['form'], to?: string): ClaimFormState['values'] =>
     form?.form === name && (to === undefined || form.to === to) ? form.values : {};
-  const done = typeof options.done === 'string' ? (confirmations[options.done] ?? null) : null;
+  const done = confirmationOf(confirmations, options.done) ?? null;
   const isReviewer = hasRole(viewer.role, 'reviewer');
   const isEditor = hasRole(viewer.role, 'editor');
   const errors = form?.errors ?? noErrors;

@@ -151,8 +151,9 @@ const submissionNames = [
  * in form order. Each form field's element id and name are the same.
  */
 export const submissionFields: FormFields = {
-  text: { id: 'text', label: 'Claim' },
-  'claimant.name': { id: 'claimantName', label: 'Speaker name' },
+  text: { id: 'text', label: 'Claim', missing: 'is needed' },
+  // Only ever missing when a role was given without it.
+  'claimant.name': { id: 'claimantName', label: 'Speaker name', missing: 'is needed when a role is given' },
   'claimant.role': { id: 'claimantRole', label: 'Speaker role' },
   claimDate: { id: 'claimDate', label: 'Date of the claim' },
   language: { id: 'language', label: 'Language' },
@@ -246,13 +247,14 @@ export function submissionErrors(problems: readonly FieldProblem[], values: Subm
     if (problem.field === 'appearance' || problem.field === 'appearance.sourceId') {
       return { ...problem, field: 'appearance.url' };
     }
-    if (problem.field === 'text' && values.text === undefined) return { field: 'text', message: 'is needed' };
-    if (problem.field === 'claimant.name' && values.claimantName === undefined) {
-      return { field: 'claimant.name', message: 'is needed when a role is given' };
-    }
     return problem;
   });
-  return formErrors(onFields, submissionFields);
+  const filledByField: Record<string, string | undefined> = { text: values.text, 'claimant.name': values.claimantName };
+  return formErrors(
+    onFields,
+    submissionFields,
+    (field) => !(field in filledByField) || filledByField[field] !== undefined,
+  );
 }
 
 /** Field messages by element id, for the template (formErrors keys them by request path). */

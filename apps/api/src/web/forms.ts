@@ -11,8 +11,12 @@ export interface FormErrors {
   byField: Record<string, string>;
 }
 
-/** A form field's label and element id, by the request field it fills. */
-export type FormFields = Record<string, { id: string; label: string }>;
+/**
+ * A form field's label and element id, by the request field it fills, and
+ * what to say when a required one was left empty (instead of the validator's
+ * list of allowed values).
+ */
+export type FormFields = Record<string, { id: string; label: string; missing?: string }>;
 
 export const noErrors: FormErrors = { list: [], byField: {} };
 
@@ -33,24 +37,38 @@ export async function validateForm<T extends object>(
 /**
  * Field problems (from validation or from a service's DomainError) as the
  * messages a form shows: "Claim must be 1 to 5000 characters", keyed by the
- * request field and linked to the element. Problems on unknown fields go to
- * the first field, so nothing is silently dropped.
+ * request field and linked to the element; one message per field, the first.
+ * A field `filled` says was left empty gets its `missing` message. Problems on
+ * unknown fields go to the first field, so nothing is silently dropped.
  */
-export function formErrors(problems: readonly FieldProblem[], fields: FormFields): FormErrors {
+export function formErrors(
+  problems: readonly FieldProblem[],
+  fields: FormFields,
+  filled: (field: string) => boolean = () => true,
+): FormErrors {
   const names = Object.keys(fields);
   const byField: Record<string, string> = {};
   for (const problem of problems) {
     const name = names.find((candidate) => candidate === problem.field) ?? names[0]!;
+    const { label, missing } = fields[name]!;
     const known = name === problem.field;
-    byField[name] ??= `${fields[name]!.label} ${known ? '' : `(${problem.field}) `}${problem.message}`;
+    const message = known && missing !== undefined && !filled(name) ? missing : problem.message;
+    byField[name] ??= `${label} ${known ? '' : `(${problem.field}) `}${message}`;
   }
   const list = names
     .filter((name) => byField[name] !== undefined)
-    .map((name) => ({
-      id: fields[name]!.id,
-      message: byField[name]!,
-    }));
+    .map((name) => ({ id: fields[name]!.id, message: byField[name]! }));
   return { list, byField };
+}
+
+/** The fixed message a `?done=` key names, or undefined: the query itself is never shown. */
+export function confirmationOf(messages: Readonly<Record<string, string>>, done: unknown): string | undefined {
+  return typeof done === 'string' && Object.hasOwn(messages, done) ? messages[done] : undefined;
+}
+
+/** A page cursor from the query string: only a single string of sane length is passed on. */
+export function cursorOf(cursor: unknown): string | undefined {
+  return typeof cursor === 'string' && cursor !== '' && cursor.length <= 200 ? cursor : undefined;
 }
 
 /** The field problems of an invalid-input DomainError, or undefined for any other error. */
