@@ -54,6 +54,7 @@ const principalCacheMs = 10_000;
 const sessionPrefix = 'cds_';
 /** A session lasts this long after its last use. */
 export const sessionIdleMs = 12 * 60 * 60 * 1000;
+const sessionExtendEveryMs = 60_000;
 
 /** Users, their roles, API tokens, and who a token belongs to. */
 @Injectable()
@@ -99,7 +100,11 @@ export class AccountsService {
     if (!token.startsWith(sessionPrefix) || token.length > 200) return null;
     const owner = await this.sessions.findOwnerByHash(hashToken(token));
     if (owner === null) return null;
-    await this.sessions.extend(owner.sessionId, new Date(Date.now() + sessionIdleMs));
+    // Page views stay one read: the expiry moves at most once a minute.
+    const expiresAt = new Date(Date.now() + sessionIdleMs);
+    if (expiresAt.getTime() - new Date(owner.expiresAt).getTime() > sessionExtendEveryMs) {
+      await this.sessions.extend(owner.sessionId, expiresAt);
+    }
     return { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, sessionId: owner.sessionId };
   }
 

@@ -31,7 +31,7 @@ export class WebSessionsRepository {
     return rows[0] ?? null;
   }
 
-  /** Moves the expiry to `expiresAt`, at most once a minute, so page views stay reads. */
+  /** Moves the expiry to `expiresAt`, unless a concurrent request moved it within the last minute. */
   async extend(sessionId: string, expiresAt: Date): Promise<void> {
     await this.db.manager.query(
       `UPDATE web_sessions SET expires_at = $2

@@ -38,8 +38,10 @@ export class ClaimPageService {
 
   /** The whole page: the claim as the viewer may see it, its checks and a page of its history. */
   async page(viewer: Principal, claimId: string, eventsCursor: string | undefined): Promise<ClaimPageData> {
-    const claim = await this.reviews.describe(viewer, claimId);
-    const events = await this.reviews.listEvents(viewer, claimId, eventsCursor, historyPageSize);
+    const [claim, events] = await Promise.all([
+      this.reviews.describe(viewer, claimId),
+      this.reviews.listEvents(viewer, claimId, eventsCursor, historyPageSize),
+    ]);
     return { claim, checks: await this.checks(claim), events, ...(eventsCursor === undefined ? {} : { eventsCursor }) };
   }
 
