@@ -12,7 +12,7 @@ import { uuidParam } from '../validation/uuid-param.pipe';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { ClaimDetailResponse, ClaimPageResponse, EventPageResponse } from './claim.response';
 import { CreateClaimRequest } from './create-claim.request';
-import { ListClaimsQuery, PageQuery } from './list-claims.query';
+import { assigneeFilter, ListClaimsQuery, PageQuery } from './list-claims.query';
 
 const defaultLimit = 50;
 
@@ -57,14 +57,7 @@ export class ClaimsController {
   @ApiProblems(400, 429)
   list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimSummaryView>> {
     const { cursor, limit, assignee, ...filters } = query;
-    return this.claims.list(
-      {
-        ...filters,
-        ...(assignee === undefined ? {} : { assignee: assignee.toLowerCase() === 'me' ? principal.userId : assignee }),
-      },
-      cursor,
-      limit ?? defaultLimit,
-    );
+    return this.claims.list({ ...filters, ...assigneeFilter(assignee, principal) }, cursor, limit ?? defaultLimit);
   }
 
   @Get(':id')

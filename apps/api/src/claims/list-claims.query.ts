@@ -54,3 +54,14 @@ export class ListClaimsQuery extends PageQuery {
   })
   assignee?: string;
 }
+
+/** True when an `assignee` filter names the caller (`me`, in any case, as the query's validation allows). */
+export function isMe(assignee: string): boolean {
+  return assignee.toLowerCase() === 'me';
+}
+
+/** The `assignee` filter of a validated query, with `me` turned into the caller's id. */
+export function assigneeFilter(assignee: string | undefined, caller: { userId: string }): { assignee?: string } {
+  if (assignee === undefined) return {};
+  return { assignee: isMe(assignee) ? caller.userId : assignee.toLowerCase() };
+}

@@ -7,7 +7,7 @@ import { ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { CreateClaimRequest } from '../claims/create-claim.request';
-import { ListClaimsQuery } from '../claims/list-claims.query';
+import { assigneeFilter, isMe, ListClaimsQuery } from '../claims/list-claims.query';
 import {
   errorsById,
   isFiltered,
@@ -53,10 +53,7 @@ export class ClaimsPagesController {
     const { cursor, limit, assignee, ...filters } = validated.value;
     try {
       const page = await this.claims.list(
-        {
-          ...filters,
-          ...(assignee === undefined ? {} : { assignee: isMe(assignee) ? principal.userId : assignee.toLowerCase() }),
-        },
+        { ...filters, ...assigneeFilter(assignee, principal) },
         cursor,
         limit ?? queuePageSize,
       );
@@ -143,8 +140,4 @@ export class ClaimsPagesController {
       errors: { ...errors, byId: errorsById(errors, submissionFields) },
     });
   }
-}
-
-function isMe(assignee: string): boolean {
-  return assignee.toLowerCase() === 'me';
 }
