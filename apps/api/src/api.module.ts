@@ -5,6 +5,7 @@ import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
 import { IdempotencyModule } from '@claimdesk/idempotency';
+import { MatchingModule } from '@claimdesk/matching';
 import { ReviewsModule } from '@claimdesk/reviews';
 import { SourcesModule } from '@claimdesk/sources';
 import { WebhooksModule } from '@claimdesk/webhooks';
@@ -19,6 +20,7 @@ import { ReviewsFeedController } from './reviews/reviews-feed.controller';
 import { createValidationPipe } from './problem/validation.pipe';
 import { SourcesController } from './sources/sources.controller';
 import { WebModule } from './web/web.module';
+import { ClaimMatchesController } from './claims/claim-matches.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 
 /**
@@ -32,6 +34,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ClaimsModule,
     HealthModule,
     IdempotencyModule,
+    MatchingModule,
     ReviewsModule,
     SourcesModule,
     WebhooksModule,
@@ -44,6 +47,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     }),
   ],
   controllers: [
+    ClaimMatchesController,
     ClaimsController,
     ClaimWorkflowController,
     ReviewsFeedController,

@@ -56,6 +56,14 @@ export class Claim {
   })
   searchVector?: string;
 
+  /**
+   * The id of the transaction that last wrote the text, stamped by a trigger:
+   * the feed of the in-memory matching indexes (see the ClaimTextFeed migration).
+   */
+  @Index('claims_text_xid_idx')
+  @Column({ name: 'text_xid', type: 'bigint', default: '0', select: false, insert: false, update: false })
+  textXid?: string;
+
   /** MinHash bands of the normalised text (see claimFingerprint). */
   @Column({ type: 'integer', array: true })
   fingerprint: number[];

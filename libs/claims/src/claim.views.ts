@@ -30,11 +30,23 @@ export interface SimilarClaimView {
   id: string;
   text: string;
   status: ClaimStatus;
-  /** 1 for an exact match of the normalised text, else pg_trgm similarity (0..1). */
+  /**
+   * 0..1: 1 for an exact match of the normalised text; for a near match the
+   * pg_trgm similarity; for a related one the share of term weight the two
+   * texts have in common. Lowered by each conflict of meaning.
+   */
   score: number;
-  match: 'exact' | 'near';
+  /** exact: the same normalised text; near: nearly the same characters; related: the same subject in other words. */
+  match: 'exact' | 'near' | 'related';
+  /** The matching engine's reason (`near_duplicate` for near), when the engine ranked the list. */
+  reason?: 'exact' | 'near_duplicate' | 'related';
   claimant: string | null;
   createdAt: Date;
+  /** The published rating, when the claim was checked and published. */
+  rating?: string | null;
+  ratingName?: string | null;
+  /** Numbers or negations the two texts state differently. */
+  conflicts?: { kind: 'number' | 'negation'; query: string | null; claim: string | null }[];
 }
 
 /** A claim as lists show it. */
@@ -112,7 +124,14 @@ export interface ClaimSubmission {
   claimDate?: string;
   language?: string;
   tags?: string[];
-  appearance?: { url?: string; sourceId?: string; quote?: string };
+  appearance?: AppearanceInput;
+}
+
+/** Where a claim was made: a page (by URL, or a source already registered) and the words as cited there. */
+export interface AppearanceInput {
+  url?: string;
+  sourceId?: string;
+  quote?: string;
 }
 
 export interface ClaimFilters {

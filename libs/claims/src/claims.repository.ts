@@ -168,6 +168,44 @@ export class ClaimsRepository {
     );
   }
 
+  /** The claims with these ids, in no particular order; unknown ids are left out. */
+  listByIds(ids: readonly string[]): Promise<ClaimRow[]> {
+    return this.db.manager.query<ClaimRow[]>(
+      `SELECT ${claimColumns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  /**
+   * The oldest transaction still running, as the text feed's mark: every text
+   * written by a transaction below it is committed (or rolled back) now.
+   */
+  async textFeedHorizon(): Promise<string> {
+    const [row] = await this.db.dataSource.query<{ horizon: string }[]>(
+      `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS horizon`,
+    );
+    return row!.horizon;
+  }
+
+  /**
+   * Claim texts written by transactions at or above the mark `since`, in
+   * (transaction, id) order after the keyset position `after`. Reads outside
+   * any transaction: the feed must see what others committed.
+   */
+  readTextChanges(
+    since: string,
+    after: { xid: string; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; text: string; xid: string }[]> {
+    return this.db.dataSource.query(
+      `SELECT id, text, text_xid::text AS xid FROM claims
+        WHERE text_xid >= $1::bigint AND (text_xid, id) > ($2::bigint, $3::uuid)
+        ORDER BY text_xid, id
+        LIMIT $4`,
+      [since, after?.xid ?? '-1', after?.id ?? '00000000-0000-0000-0000-000000000000', limit],
+    );
+  }
+
   /** The claims with an appearance on the source, newest first. */
   listCitingSource(sourceId: string, limit: number): Promise<ClaimRow[]> {
     return this.db.manager.query<ClaimRow[]>(

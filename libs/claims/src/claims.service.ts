@@ -8,6 +8,7 @@ import { JobOutbox } from '@claimdesk/queue';
 import { normalizeSourceUrl, SourcesService } from '@claimdesk/sources';
 import { claimFingerprint } from './claim-fingerprint';
 import type {
+  AppearanceInput,
   AppearanceView,
   ClaimFilters,
   ClaimSubmission,
@@ -99,31 +100,7 @@ export class ClaimsService {
         createdBy: actor.userId,
       });
       const appearances: AppearanceRow[] = [];
-      if (input.appearance !== undefined) {
-        const { url, sourceId, quote } = input.appearance;
-        const source =
-          sourceId !== undefined
-            ? { id: sourceId, url: await this.sources.urlOf(sourceId), created: false }
-            : await this.sources.cite(actor.userId, url!);
-        const appearance = await this.claims.insertAppearance(
-          {
-            claimId: inserted.id,
-            sourceId: source.id,
-            quote: quote ?? null,
-            quoteStatus: quote === undefined ? null : 'pending',
-          },
-          source.url,
-        );
-        appearances.push(appearance);
-        // A new source's fetch checks its quotes; a known one may already have
-        // the snapshot this quote is checked against.
-        if (quote !== undefined && !source.created) {
-          await this.outbox.enqueue(
-            { name: 'quote.check', data: { appearanceId: appearance.id } },
-            { key: appearance.id },
-          );
-        }
-      }
+      if (input.appearance !== undefined) appearances.push(await this.attach(actor, inserted.id, input.appearance));
       await this.events.record({
         claimId: inserted.id,
         actorId: actor.userId,
@@ -150,6 +127,53 @@ export class ClaimsService {
       };
       return toView(row, appearances, await this.claims.findSimilar(keys, inserted.id, similarLimit));
     });
+  }
+
+  /**
+   * Records another place the claim was made (a restatement found later, or a
+   * duplicate submission folded into it), and queues its quote check.
+   */
+  async addAppearance(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceView> {
+    if ((input.url === undefined) === (input.sourceId === undefined)) {
+      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid', [
+        { field: 'appearance', message: 'must name either url or sourceId' },
+      ]);
+    }
+    if (input.url !== undefined && normalizeSourceUrl(input.url) === null) {
+      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid', [
+        { field: 'url', message: 'must be an http or https URL without credentials' },
+      ]);
+    }
+    return this.db.transaction(async () => {
+      if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);
+      const appearance = await this.attach(actor, claimId, input);
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'claim.appearance_added',
+        data: { appearanceId: appearance.id, sourceId: appearance.sourceId, quote: appearance.quote },
+      });
+      return toAppearanceView(appearance);
+    });
+  }
+
+  /** Cites the source (registering and queueing a new one) and records the appearance, in the caller's transaction. */
+  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceRow> {
+    const { url, sourceId, quote } = input;
+    const source =
+      sourceId !== undefined
+        ? { id: sourceId, url: await this.sources.urlOf(sourceId), created: false }
+        : await this.sources.cite(actor.userId, url!);
+    const appearance = await this.claims.insertAppearance(
+      { claimId, sourceId: source.id, quote: quote ?? null, quoteStatus: quote === undefined ? null : 'pending' },
+      source.url,
+    );
+    // A new source's fetch checks its quotes; a known one may already have
+    // the snapshot this quote is checked against.
+    if (quote !== undefined && !source.created) {
+      await this.outbox.enqueue({ name: 'quote.check', data: { appearanceId: appearance.id } }, { key: appearance.id });
+    }
+    return appearance;
   }
 
   async get(id: string): Promise<ClaimView> {
@@ -195,6 +219,49 @@ export class ClaimsService {
         ? encodeCursor(normalizedQuery !== '' ? { s: last.score ?? 0, i: last.id } : { t: last.createdKey, i: last.id })
         : null;
     return { items: items.map(toSummary), nextCursor };
+  }
+
+  /** The claims with these ids, in the order given; unknown ids are left out. */
+  async summaries(ids: readonly string[]): Promise<ClaimSummaryView[]> {
+    if (ids.length === 0) return [];
+    const rows = new Map((await this.claims.listByIds(ids)).map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = rows.get(id);
+      return row === undefined ? [] : [toSummary(row)];
+    });
+  }
+
+  /**
+   * Claims with the same normalised text as `text` (score 1), then near
+   * copies of it (fingerprint candidates scored by trigram similarity), up to
+   * `limit` of each kind.
+   */
+  async exactAndNear(text: string, excludeId: string | null, limit: number): Promise<SimilarClaimView[]> {
+    const normalizedText = normalizeText(text);
+    if (normalizedText === '') return [];
+    const keys: MatchKeys = {
+      normalizedText,
+      textHash: createHash('sha256').update(normalizedText).digest('hex'),
+      fingerprint: claimFingerprint(normalizedText),
+    };
+    return (await this.claims.findSimilar(keys, excludeId, limit)).map(toSimilar);
+  }
+
+  /** The text feed's mark now: see {@link textChanges}. */
+  textFeedHorizon(): Promise<string> {
+    return this.claims.textFeedHorizon();
+  }
+
+  /**
+   * Claim texts written since the feed's mark `since` (a transaction id), in
+   * pages: what a process's in-memory index needs to catch up.
+   */
+  textChanges(
+    since: string,
+    after: { xid: string; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; text: string; xid: string }[]> {
+    return this.claims.readTextChanges(since, after, limit);
   }
 
   /** The claims citing the source (with an appearance on it), newest first, at most `limit`. */

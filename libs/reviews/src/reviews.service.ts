@@ -114,6 +114,17 @@ export class ReviewsService {
     };
   }
 
+  /** The latest published rating of each of these claims that has one, by claim id. */
+  async publishedRatings(claimIds: readonly string[]): Promise<Map<string, { rating: Rating; publishedAt: Date }>> {
+    const ratings = new Map<string, { rating: Rating; publishedAt: Date }>();
+    if (claimIds.length === 0) return ratings;
+    // Oldest first per claim: the last one seen is the current version.
+    for (const review of await this.reviews.listReviewsOf(claimIds)) {
+      ratings.set(review.claimId, { rating: review.rating, publishedAt: review.publishedAt });
+    }
+    return ratings;
+  }
+
   /**
    * Moves the claim along the status machine. `ifMatch` is the version the
    * caller saw (its ETag): a stale one is refused with 412, and the update is

@@ -14,6 +14,7 @@ import { SearchVector1795788696761 } from './migrations/1795788696761-search-vec
 import { SourceChecking1795791399905 } from './migrations/1795791399905-source-checking';
 import { ReviewWorkflow1795794191088 } from './migrations/1795794191088-review-workflow';
 import { WebSessions1795800411063 } from './migrations/1795800411063-web-sessions';
+import { ClaimTextFeed1795810000000 } from './migrations/1795810000000-claim-text-feed';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -47,5 +48,6 @@ export const schema: SchemaDefinition = {
     SourceChecking1795791399905,
     ReviewWorkflow1795794191088,
     WebSessions1795800411063,
+    ClaimTextFeed1795810000000,
   ],
 };

@@ -67,14 +67,39 @@ export class AppearanceResponse {
   quoteCheck: QuoteCheckResponse | null;
 }
 
+export class MeaningConflictResponse {
+  @ApiProperty({ enum: ['number', 'negation'] }) kind: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'What the looked-up text says (numbers, or the negation), null when it says nothing of the kind',
+    example: '600',
+  })
+  query: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'What the matched claim says', example: '6' })
+  claim: string | null;
+}
+
 export class SimilarClaimResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() text: string;
   @ApiProperty({ enum: claimStatuses }) status: string;
-  @ApiProperty({ minimum: 0, maximum: 1, example: 0.82 }) score: number;
-  @ApiProperty({ enum: ['exact', 'near'] }) match: string;
+  @ApiProperty({
+    minimum: 0,
+    maximum: 1,
+    example: 0.82,
+    description:
+      '1 for the same normalised text; trigram similarity for a near copy; for a related claim the share of term weight in common; lowered by each conflict',
+  })
+  score: number;
+  @ApiProperty({ enum: ['exact', 'near', 'related'] }) match: string;
+  @ApiPropertyOptional({ enum: ['exact', 'near_duplicate', 'related'] }) reason?: string;
   @ApiProperty({ nullable: true, type: String }) claimant: string | null;
   @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'The published rating, once checked' })
+  rating?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'Mostly false' }) ratingName?: string | null;
+  @ApiPropertyOptional({ type: [MeaningConflictResponse] }) conflicts?: MeaningConflictResponse[];
 }
 
 export class ClaimSummaryResponse {
@@ -195,4 +220,22 @@ export class EventResponse {
 export class EventPageResponse {
   @ApiProperty({ type: [EventResponse] }) items: EventResponse[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class MatchedClaimResponse extends ClaimSummaryResponse {
+  @ApiProperty({ nullable: true, type: String, description: 'The published rating, or null while unpublished' })
+  rating: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Mostly false' }) ratingName: string | null;
+  @ApiProperty({ nullable: true, type: Date }) publishedAt: Date | null;
+}
+
+export class ClaimMatchResponse {
+  @ApiProperty({ type: MatchedClaimResponse }) claim: MatchedClaimResponse;
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.74 }) score: number;
+  @ApiProperty({ enum: ['exact', 'near_duplicate', 'related'] }) reason: string;
+  @ApiProperty({ type: [MeaningConflictResponse] }) conflicts: MeaningConflictResponse[];
+}
+
+export class ClaimMatchesResponse {
+  @ApiProperty({ type: [ClaimMatchResponse] }) items: ClaimMatchResponse[];
 }

@@ -2,7 +2,14 @@ import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@ne
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
-import { type ClaimSummaryView, ClaimsService, type EventView, type Page } from '@claimdesk/claims';
+import {
+  type AppearanceView,
+  type ClaimSummaryView,
+  ClaimsService,
+  type EventView,
+  type Page,
+} from '@claimdesk/claims';
+import { MatchingService } from '@claimdesk/matching';
 import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
@@ -10,8 +17,8 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { IdempotentReplies } from '../idempotency/idempotent-replies';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { ApiProblems } from '../openapi/api-problems.decorator';
-import { ClaimDetailResponse, ClaimPageResponse, EventPageResponse } from './claim.response';
-import { CreateClaimRequest } from './create-claim.request';
+import { AppearanceResponse, ClaimDetailResponse, ClaimPageResponse, EventPageResponse } from './claim.response';
+import { AppearanceRequest, CreateClaimRequest } from './create-claim.request';
 import { assigneeFilter, ListClaimsQuery, PageQuery } from './list-claims.query';
 
 const defaultLimit = 50;
@@ -22,6 +29,7 @@ export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
     private readonly reviews: ReviewsService,
+    private readonly matching: MatchingService,
     private readonly replies: IdempotentReplies,
   ) {}
 
@@ -44,10 +52,12 @@ export class ClaimsController {
     @Req() request: AuthenticatedRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.replies.send(request, reply, async () => ({
-      status: 201,
-      body: this.reviews.describeSubmitted(principal, await this.claims.submit(principal, body)),
-    }));
+    await this.replies.send(request, reply, async () => {
+      const claim = await this.claims.submit(principal, body);
+      // Matched after the commit: the related claims need the index, not the transaction.
+      const similar = await this.matching.similarTo(claim);
+      return { status: 201, body: this.reviews.describeSubmitted(principal, { ...claim, similar }) };
+    });
   }
 
   @Get()
@@ -76,7 +86,24 @@ export class ClaimsController {
   ): Promise<ClaimDetailView> {
     const claim = await this.reviews.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
-    return claim;
+    return { ...claim, similar: await this.matching.similarTo(claim) };
+  }
+
+  @Post(':id/appearances')
+  @MinRole('submitter')
+  @ApiOperation({
+    summary: 'Record another place the claim was made',
+    description:
+      'A restatement found later, or a duplicate submission folded into the claim it repeats: the source is registered (and fetched) when new, and the quote is checked against it.',
+  })
+  @ApiCreatedResponse({ type: AppearanceResponse })
+  @ApiProblems(400, 404, 413, 422, 429)
+  addAppearance(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AppearanceRequest,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AppearanceView> {
+    return this.claims.addAppearance(principal, id, body);
   }
 
   @Get(':id/events')

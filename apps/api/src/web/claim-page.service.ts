@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '@claimdesk/accounts';
 import type { QuoteCheckView } from '@claimdesk/claims';
 import { type JobName, jobQueue, QueueRegistry } from '@claimdesk/queue';
+import { MatchingService } from '@claimdesk/matching';
 import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { SourcesService } from '@claimdesk/sources';
 import {
@@ -34,14 +35,16 @@ export class ClaimPageService {
     private readonly reviews: ReviewsService,
     private readonly sources: SourcesService,
     private readonly queues: QueueRegistry,
+    private readonly matching: MatchingService,
   ) {}
 
   /** The whole page: the claim as the viewer may see it, its checks and a page of its history. */
   async page(viewer: Principal, claimId: string, eventsCursor: string | undefined): Promise<ClaimPageData> {
-    const [claim, events] = await Promise.all([
+    const [described, events] = await Promise.all([
       this.reviews.describe(viewer, claimId),
       this.reviews.listEvents(viewer, claimId, eventsCursor, historyPageSize),
     ]);
+    const claim = { ...described, similar: await this.matching.similarTo(described) };
     return { claim, checks: await this.checks(claim), events, ...(eventsCursor === undefined ? {} : { eventsCursor }) };
   }
 

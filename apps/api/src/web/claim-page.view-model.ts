@@ -85,6 +85,7 @@ export interface ClaimPageOptions {
 /** Fixed confirmations, by the `done` key a successful post redirects with: the query is never echoed. */
 export const confirmations: Record<string, string> = {
   verdict: 'Verdict recorded',
+  appearance: 'Your source was added to this claim as another appearance',
   evidence: 'Evidence added',
   'evidence-fetching': 'Evidence added; its source is being fetched',
   assigned: 'Reviewer assigned',
@@ -206,14 +207,34 @@ export function toClaimPage(data: ClaimPageData, viewer: Principal, options: Cla
       : null,
     review: toReview(claim),
     history: toHistory(data, claim.id),
-    similar: claim.similar.map((similar) => ({
-      href: `/claims/${similar.id}`,
-      text: similar.text,
-      status: similar.status,
-      statusText: statusName(similar.status),
-      match: similar.match === 'exact' ? 'Same wording' : `Similar wording (${Math.round(similar.score * 100)}%)`,
-      claimant: similar.claimant,
-    })),
+    similar: claim.similar.map(toSimilar),
+  };
+}
+
+/** A related claim as the page lists it: what it says, how it matched, and its verdict once published. */
+export function toSimilar(similar: ClaimDetailView['similar'][number]) {
+  const percent = `${Math.round(similar.score * 100)}%`;
+  return {
+    href: `/claims/${similar.id}`,
+    text: similar.text,
+    status: similar.status,
+    statusText: statusName(similar.status),
+    match:
+      similar.match === 'exact'
+        ? 'Same wording'
+        : similar.match === 'near'
+          ? `Near duplicate (${percent})`
+          : `Related (${percent})`,
+    claimant: similar.claimant,
+    rating: similar.rating ?? null,
+    ratingName: similar.ratingName ?? null,
+    conflicts: (similar.conflicts ?? []).map((conflict) =>
+      conflict.kind === 'number'
+        ? `Numbers differ: this claim says ${conflict.query ?? 'none'}, that one ${conflict.claim ?? 'none'}.`
+        : conflict.query === null
+          ? `That claim says “${conflict.claim ?? ''}”; this one does not.`
+          : `This claim says “${conflict.query}”; that one does not.`,
+    ),
   };
 }
 
@@ -656,6 +677,9 @@ export function describeEvent(event: EventView) {
         text('transition') === 'consensus'
           ? `The verdicts agreed${rating === null ? '' : `: ${ratingName(rating)}`}`
           : `Moved the claim to ${statusName(event.to ?? '').toLowerCase()}`;
+      break;
+    case 'claim.appearance_added':
+      what = `Added another appearance${text('quote') === null ? '' : `: “${text('quote')}”`}`;
       break;
     case 'claim.assigned':
       what = `Assigned ${text('reviewerName') ?? 'a reviewer'}`;

@@ -1,12 +1,13 @@
-import { Body, Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
 import type { FieldProblem } from '@claimdesk/errors';
+import { type ClaimMatch, MatchingService, toSimilarView } from '@claimdesk/matching';
 import { ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import { CreateClaimRequest } from '../claims/create-claim.request';
+import { AppearanceRequest, CreateClaimRequest } from '../claims/create-claim.request';
 import { assigneeFilter, isMe, ListClaimsQuery } from '../claims/list-claims.query';
 import {
   errorsById,
@@ -25,7 +26,9 @@ import {
   submissionInput,
   submissionValuesOf,
 } from './claims-pages.view-model';
-import { formErrors, noErrors, problemsOf, validateForm } from './forms';
+import { uuidParam } from '../validation/uuid-param.pipe';
+import { toSimilar } from './claim-page.view-model';
+import { formErrors, noErrors, problemsOf, textField, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
 /**
@@ -38,6 +41,7 @@ export class ClaimsPagesController {
   constructor(
     private readonly claims: ClaimsService,
     private readonly reviews: ReviewsService,
+    private readonly matching: MatchingService,
   ) {}
 
   @Get()
@@ -90,6 +94,12 @@ export class ClaimsPagesController {
       if (!problems.some((known) => known.field === problem.field)) problems.push(problem);
     }
     if (validated.value === undefined || problems.length > 0) return this.showForm(reply, 400, values, problems);
+    if (textField(body, 'confirmNew') !== 'yes') {
+      const duplicates = (await this.matching.match(validated.value.text, { limit: 3 })).filter(
+        (match) => match.reason !== 'related',
+      );
+      if (duplicates.length > 0) return this.showForm(reply, 200, values, [], duplicates);
+    }
     try {
       const claim = await this.claims.submit(principal, validated.value);
       return void reply.redirect(`/claims/${claim.id}?done=submitted`, 303);
@@ -128,16 +138,58 @@ export class ClaimsPagesController {
     });
   }
 
+  /**
+   * Adds the submitted text's source and quote to a claim it duplicates, as
+   * the submission form offers when it finds one.
+   */
+  @Post(':id/appearances')
+  @MinRole('submitter')
+  async addAppearance(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const validated = await validateForm(AppearanceRequest, {
+      url: textField(body, 'url'),
+      quote: textField(body, 'quote'),
+    });
+    if (validated.value === undefined) {
+      return this.showForm(reply, 400, submissionValuesOf(body), (validated.problems ?? []).map(asAppearanceProblem));
+    }
+    try {
+      await this.claims.addAppearance(principal, id, validated.value);
+    } catch (error) {
+      const refused = problemsOf(error);
+      if (refused === undefined) throw error;
+      return this.showForm(reply, 400, submissionValuesOf(body), refused.map(asAppearanceProblem));
+    }
+    return void reply.redirect(`/claims/${id}?done=appearance`, 303);
+  }
+
   private showForm(
     reply: FastifyReply,
     status: number,
     values: SubmissionValues,
     problems: readonly FieldProblem[],
+    duplicates: readonly ClaimMatch[] = [],
   ): void {
     const errors = problems.length === 0 ? noErrors : submissionErrors(problems, values);
     void reply.code(status).view('claims-new', {
+      pageTitle: duplicates.length > 0 ? 'Possible duplicate: submit a claim' : 'Submit a claim',
+      duplicatesIntro: duplicates.length === 1 ? 'This claim says the same thing:' : 'These claims say the same thing:',
       values,
       errors: { ...errors, byId: errorsById(errors, submissionFields) },
+      duplicates: duplicates.map((match) => ({
+        ...toSimilar(toSimilarView(match)),
+        id: match.claim.id,
+        canAddAppearance: values.url !== undefined,
+      })),
     });
   }
+}
+
+/** The appearance form's fields are the submission form's `appearance.*` ones. */
+function asAppearanceProblem(problem: FieldProblem): FieldProblem {
+  return { ...problem, field: `appearance.${problem.field}` };
 }

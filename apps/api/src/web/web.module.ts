@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
+import { MatchingModule } from '@claimdesk/matching';
 import { ReviewsModule } from '@claimdesk/reviews';
 import { SourcesModule } from '@claimdesk/sources';
 import { WebhooksModule } from '@claimdesk/webhooks';
@@ -16,7 +17,7 @@ import { SourcePageController } from './source-page.controller';
  * the API. `configureWeb` adds the Fastify side (cookies, CSRF, CSP, views).
  */
 @Module({
-  imports: [AccountsModule, ClaimsModule, ReviewsModule, SourcesModule, WebhooksModule],
+  imports: [AccountsModule, ClaimsModule, MatchingModule, ReviewsModule, SourcesModule, WebhooksModule],
   controllers: [
     LoginController,
     ClaimsPagesController,
