@@ -21,6 +21,7 @@ interface Snapshot extends SnapshotSummary {
 interface Source {
   id: string;
   url: string;
+  extractClaims: boolean;
   title: string | null;
   publisher: string | null;
   publishedAt: string | null;
@@ -208,24 +209,23 @@ describe('sources API', () => {
       expect(response.body.errors?.map((error) => error.field)).toEqual(['publishedAt']);
     });
 
-    it('refuses extractClaims: true with 422 while extraction is not built, and writes nothing', async () => {
-      const before = await countSources();
-      const response = await api.request<Problem>('POST', '/api/v1/sources', {
-        token,
-        body: { ...aSource(), extractClaims: true },
-      });
-
-      expectProblem(response, 422, 'source.extraction_unavailable');
-      expect(await countSources()).toBe(before);
-    });
-
-    it('accepts extractClaims: false', async () => {
-      const response = await api.request<Source>('POST', '/api/v1/sources', {
-        token,
-        body: { ...aSource(), extractClaims: false },
+    it('stores extractClaims: true and queues the extraction of the given text', async () => {
+      const response = await register({
+        ...aSource({ text: 'The mayor said rents rose by 14 percent.' }),
+        extractClaims: true,
       });
 
       expect(response.status).toBe(201);
+      expect(response.body.extractClaims).toBe(true);
+      expect((await fetchJobsOf(response.body.id)).map((job) => job.name)).toEqual(['source.extract']);
+    });
+
+    it('accepts extractClaims: false, leaving extraction off', async () => {
+      const response = await register({ ...aSource(), extractClaims: false });
+
+      expect(response.status).toBe(201);
+      expect(response.body.extractClaims).toBe(false);
+      expect((await fetchJobsOf(response.body.id)).map((job) => job.name)).toEqual(['source.fetch']);
     });
 
     it('answers 401 with WWW-Authenticate without a token', async () => {

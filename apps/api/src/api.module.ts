@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
+import { CandidatesModule } from '@claimdesk/extraction';
 import { IdempotencyModule } from '@claimdesk/idempotency';
 import { MatchingModule } from '@claimdesk/matching';
 import { ReviewsModule } from '@claimdesk/reviews';
@@ -18,6 +19,7 @@ import { ProblemFilter } from './problem/problem.filter';
 import { ClaimWorkflowController } from './reviews/claim-workflow.controller';
 import { ReviewsFeedController } from './reviews/reviews-feed.controller';
 import { createValidationPipe } from './problem/validation.pipe';
+import { SourceCandidatesController } from './sources/source-candidates.controller';
 import { SourcesController } from './sources/sources.controller';
 import { WebModule } from './web/web.module';
 import { ClaimMatchesController } from './claims/claim-matches.controller';
@@ -31,6 +33,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 @Module({
   imports: [
     AccountsModule,
+    CandidatesModule,
     ClaimsModule,
     HealthModule,
     IdempotencyModule,
@@ -52,6 +55,7 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     ClaimWorkflowController,
     ReviewsFeedController,
     SourcesController,
+    SourceCandidatesController,
     WebhooksController,
   ],
   providers: [

@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { AccountsModule, AccountsService } from '@claimdesk/accounts';
 import type { AppConfig } from '@claimdesk/config';
 import { DomainError } from '@claimdesk/errors';
+import { type CandidateView, CandidatesModule, ExtractionService } from '@claimdesk/extraction';
 import { createRootLogger, PinoNestLogger, withCorrelationId } from '@claimdesk/observability';
 import { openDatabaseServer } from '@claimdesk/persistence';
 import { loadConfigOrExit, migrate, RuntimeModule } from '@claimdesk/runtime';
+import { SourcesModule, SourcesService } from '@claimdesk/sources';
 import { SystemModule, SystemService } from '@claimdesk/system';
 
 /** A command's failure that the user can fix: printed as one line, exit code 2. */
@@ -20,6 +23,11 @@ Commands:
                           create a user; prints the password when it was generated
   token:create --email E [--name N]
                           create an API token for a user; prints it once, alone on the last line
+  import:article --url U | --file F [--title T] [--extract] [--timeout S]
+                          register an article as a source and print its id; --file gives its text
+                          (its URL is --url, or https://import.invalid/<SHA-256 of the text>);
+                          --extract also extracts candidate claims, waits for a worker to do it
+                          and prints the best ones
   migrate                 apply pending database migrations
   ping [--timeout S]      send a system.ping job through the outbox and wait for a worker to answer
 `;
@@ -31,6 +39,8 @@ async function main(argv: string[]): Promise<void> {
       return runUserCreate(rest, cliContext());
     case 'token:create':
       return runTokenCreate(rest, cliContext());
+    case 'import:article':
+      return runImportArticle(rest, cliContext());
     case 'migrate':
       return runMigrate(rest, cliContext());
     case 'ping':
@@ -117,6 +127,125 @@ async function withAccounts(
   } finally {
     await database.stop();
   }
+}
+
+/** The largest article text accepted, as POST /sources accepts it. */
+const maxArticleLength = 1_000_000;
+/** Candidates printed after an extraction. */
+const printedCandidates = 10;
+
+/**
+ * Registers an article as a source, as POST /sources does: by URL (a worker
+ * fetches it), or with the text of a file. A source needs an http(s) URL: a
+ * file without --url gets `https://import.invalid/<SHA-256 of its text>`
+ * (`.invalid` never resolves, and a source given as text is never re-fetched),
+ * so importing the same text twice finds the same source.
+ */
+async function runImportArticle(args: string[], { config, logger }: CliContext): Promise<void> {
+  const { url, file, title, extract, timeout } = parse(args, {
+    url: { type: 'string' },
+    file: { type: 'string' },
+    title: { type: 'string' },
+    extract: { type: 'boolean', default: false },
+    timeout: { type: 'string', default: '120' },
+  });
+  if (url === undefined && file === undefined) throw new UsageError('import:article needs --url or --file');
+  const timeoutSeconds = Number(timeout);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    throw new UsageError('--timeout must be a positive number of seconds');
+  if (title !== undefined && (title.trim() === '' || title.length > 500))
+    throw new UsageError('--title must be 1 to 500 characters');
+  const text = file === undefined ? undefined : await readArticle(file);
+  const address = url ?? `https://import.invalid/${createHash('sha256').update(text!).digest('hex')}`;
+
+  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  try {
+    await migrate(database.url, logger);
+    const app = await NestFactory.createApplicationContext(
+      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [SourcesModule, CandidatesModule]),
+      { logger: new PinoNestLogger(logger) },
+    );
+    try {
+      const { source, created } = await withCorrelationId(`cli-${randomUUID()}`, () =>
+        app
+          .get(SourcesService)
+          .register(null, {
+            url: address,
+            ...(title === undefined ? {} : { title }),
+            ...(text === undefined ? {} : { text }),
+            extractClaims: extract,
+          })
+          .catch((error: unknown) => {
+            throw error instanceof DomainError ? usageErrorOf(error) : error;
+          }),
+      );
+      process.stdout.write(`${source.id}\n`);
+      process.stderr.write(
+        `${created ? 'Registered' : 'Already known:'} source ${source.url} (${source.fetchStatus})\n`,
+      );
+      if (extract) await printCandidates(app.get(ExtractionService), source.id, timeoutSeconds);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.stop();
+  }
+}
+
+async function readArticle(file: string): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (text.trim() === '') throw new UsageError(`${file} has no text`);
+  if (text.length > maxArticleLength) throw new UsageError(`${file} is longer than ${maxArticleLength} characters`);
+  return text;
+}
+
+/** Waits for a worker to extract the source's latest snapshot, then prints the best candidates. */
+async function printCandidates(extraction: ExtractionService, sourceId: string, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000;
+  for (;;) {
+    const state = await extraction.state(sourceId);
+    if (state.status === 'failed') throw new Error(`extraction of source ${sourceId} failed (see its events)`);
+    if (state.status === 'done') break;
+    if (Date.now() > deadline) {
+      throw new UsageError(
+        `no worker extracted claims from source ${sourceId} within ${timeoutSeconds} s: is the service or a worker running?`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const page = await extraction.list(sourceId, undefined, printedCandidates);
+  process.stdout.write(
+    page.items.length === 0
+      ? 'No candidate claims found.\n'
+      : `Best candidate claims (${page.items.length}${page.nextCursor === null ? '' : ' shown'}):\n`,
+  );
+  page.items.forEach((candidate, index) => process.stdout.write(describeCandidate(candidate, index + 1)));
+}
+
+function describeCandidate(candidate: CandidateView, position: number): string {
+  const speaker =
+    candidate.speaker === null
+      ? 'speaker unknown'
+      : candidate.speaker.anonymous
+        ? `anonymous: ${candidate.speaker.role ?? 'unnamed source'}`
+        : [candidate.speaker.name, candidate.speaker.role].filter(Boolean).join(', ');
+  const text = candidate.kind === 'quote' ? `“${candidate.text}”` : candidate.text;
+  const matches = candidate.matches.map(
+    (match) =>
+      `     matches claim ${match.claim.id} (${match.claim.status}${match.claim.ratingName === null ? '' : `, rated ${match.claim.ratingName}`}): ${match.claim.text}\n`,
+  );
+  return `${String(position).padStart(2)}. [${Math.round(candidate.score * 100)}%] ${candidate.kind}, ${speaker}: ${text}\n${matches.join('')}`;
+}
+
+/** A domain error about the input as one line, with the options it names. */
+function usageErrorOf(error: DomainError): UsageError {
+  const fields = (error.details.errors ?? []).map((problem) => `\n  --${problem.field} ${problem.message}`).join('');
+  return new UsageError(`${error.message}${fields}`);
 }
 
 async function runMigrate(args: string[], { config, logger }: CliContext): Promise<void> {

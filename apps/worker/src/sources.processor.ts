@@ -1,12 +1,16 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { SourceCheckService } from '@claimdesk/checking';
+import { ExtractionService } from '@claimdesk/extraction';
 import { inJobContext, jobRunOf, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
 
-/** Source checking: fetches and archives sources, checks quotes, schedules re-checks. */
+/** Source checking: fetches and archives sources, checks quotes, schedules re-checks, extracts candidate claims. */
 @Processor(QueueName.Sources, { ...workerDefaults, concurrency: 8 })
 export class SourcesProcessor extends WorkerHost {
-  constructor(private readonly checks: SourceCheckService) {
+  constructor(
+    private readonly checks: SourceCheckService,
+    private readonly extraction: ExtractionService,
+  ) {
     super();
   }
 
@@ -22,6 +26,8 @@ export class SourcesProcessor extends WorkerHost {
           return this.checks.checkEvidence(typed.data.evidenceId);
         case 'source.recheck':
           return { queued: await this.checks.scheduleRechecks() };
+        case 'source.extract':
+          return this.extraction.extractLatest(typed.data.sourceId, jobRunOf(job));
       }
     });
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '@claimdesk/idempotency';
 import { CheckingModule } from '@claimdesk/checking';
+import { CandidatesModule } from '@claimdesk/extraction';
 import { OutboxRelay } from '@claimdesk/queue';
 import { ReviewsModule } from '@claimdesk/reviews';
 import { SystemModule } from '@claimdesk/system';
@@ -13,7 +14,7 @@ import { WebhooksProcessor } from './webhooks.processor';
 
 /** The job side: the outbox relay and one processor per queue. */
 @Module({
-  imports: [CheckingModule, IdempotencyModule, ReviewsModule, SystemModule, WebhooksModule],
+  imports: [CandidatesModule, CheckingModule, IdempotencyModule, ReviewsModule, SystemModule, WebhooksModule],
   providers: [JobSchedules, OutboxRelay, ReviewsProcessor, SourcesProcessor, SystemProcessor, WebhooksProcessor],
 })
 export class WorkerModule {}

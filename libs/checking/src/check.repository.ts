@@ -113,6 +113,15 @@ export class CheckRepository {
     return row?.fetchStatus ?? null;
   }
 
+  /** Whether candidate claims are extracted from the source's new snapshots. */
+  async extractsClaims(id: string): Promise<boolean> {
+    const [row] = await this.db.manager.query<{ extractClaims: boolean }[]>(
+      `SELECT extract_claims AS "extractClaims" FROM sources WHERE id = $1`,
+      [id],
+    );
+    return row?.extractClaims ?? false;
+  }
+
   async snapshotWrittenBy(fetchKey: string): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(`SELECT 1 FROM source_snapshots WHERE fetch_key = $1`, [
       fetchKey,

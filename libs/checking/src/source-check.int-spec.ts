@@ -195,6 +195,27 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
   // ----- fetchSource ---------------------------------------------------------
 
   describe('fetchSource', () => {
+    it('queues the extraction of a new snapshot of a source that extracts claims, and of no other', async () => {
+      const extracting = await aSource(`/articles/${700 + Math.floor(Math.random() * 100)}?e=${hex()}`, {
+        extractClaims: true,
+      });
+      const plain = await aSource(`/articles/${800 + Math.floor(Math.random() * 100)}?p=${hex()}`);
+      const extractJobsOf = (sourceId: string) =>
+        db.manager.query<{ job_id: string }[]>(
+          `SELECT job_id FROM outbox_job WHERE name = 'source.extract' AND data->>'sourceId' = $1`,
+          [sourceId],
+        );
+
+      const outcome = await checks.fetchSource(extracting.id, aRun());
+      await checks.fetchSource(plain.id, aRun());
+      // A re-fetch that finds the same text stores no snapshot, so it queues nothing more.
+      await checks.fetchSource(extracting.id, aRun());
+
+      const snapshotId = (outcome as { snapshotId: string }).snapshotId;
+      expect(await extractJobsOf(extracting.id)).toEqual([{ job_id: `source.extract.${extracting.id}.${snapshotId}` }]);
+      expect(await extractJobsOf(plain.id)).toEqual([]);
+    });
+
     it('archives a first fetch as a snapshot, fills in the source, and checks the pending quotes', async () => {
       const article = fixtureArticle(101);
       const source = await aSource(article.path);

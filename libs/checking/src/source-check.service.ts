@@ -170,6 +170,14 @@ export class SourceCheckService {
       );
     }
     const quotesChecked = await this.checkQuotes(source.id, changed ? 'all' : 'unchecked', snapshot.id, content.text);
+    // Read under the source's lock, which a request for extraction also takes: one of the two queues the job.
+    // Extraction is a job of its own: its failure cannot fail this fetch.
+    if (await this.checks.extractsClaims(source.id)) {
+      await this.outbox.enqueue(
+        { name: 'source.extract', data: { sourceId: source.id } },
+        { key: `${source.id}.${snapshot.id}` },
+      );
+    }
     return { outcome: 'snapshot', snapshotId: snapshot.id, changed, quotesChecked };
   }
 

@@ -34,6 +34,11 @@ export interface JobPayloads {
   'webhook.deliver': { deliveryId: string };
   /** Hourly: queues a re-fetch of sources cited by claims under review or published, read over a day ago. */
   'source.recheck': Record<string, never>;
+  /**
+   * Proposes candidate claims from the latest snapshot of a source: a no-op
+   * when that snapshot was extracted already.
+   */
+  'source.extract': { sourceId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -56,6 +61,7 @@ export const jobQueue = {
   'claim.evaluate': QueueName.Reviews,
   'webhook.deliver': QueueName.Webhooks,
   'source.recheck': QueueName.Sources,
+  'source.extract': QueueName.Sources,
 } as const satisfies Record<JobName, QueueName>;
 
 /**

@@ -1,6 +1,7 @@
 import { ApiToken, User, WebSession } from '@claimdesk/accounts';
 import { Appearance, Claim, Claimant } from '@claimdesk/claims';
 import { Event } from '@claimdesk/events';
+import { ClaimCandidate } from '@claimdesk/extraction';
 import { IdempotencyKey } from '@claimdesk/idempotency';
 import type { SchemaDefinition } from '@claimdesk/persistence';
 import { OutboxJob } from '@claimdesk/queue';
@@ -15,6 +16,7 @@ import { SourceChecking1795791399905 } from './migrations/1795791399905-source-c
 import { ReviewWorkflow1795794191088 } from './migrations/1795794191088-review-workflow';
 import { WebSessions1795800411063 } from './migrations/1795800411063-web-sessions';
 import { ClaimTextFeed1795810000000 } from './migrations/1795810000000-claim-text-feed';
+import { ClaimCandidates1795820000000 } from './migrations/1795820000000-claim-candidates';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -40,6 +42,7 @@ export const schema: SchemaDefinition = {
     Review,
     WebhookSubscription,
     WebhookDelivery,
+    ClaimCandidate,
   ],
   migrations: [
     Foundation1764244800000,
@@ -49,5 +52,6 @@ export const schema: SchemaDefinition = {
     ReviewWorkflow1795794191088,
     WebSessions1795800411063,
     ClaimTextFeed1795810000000,
+    ClaimCandidates1795820000000,
   ],
 };

@@ -60,6 +60,10 @@ export class Source {
   @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
   lastAttemptAt: Date | null;
 
+  /** Whether candidate claims are extracted from each new snapshot (a `source.extract` job per snapshot). */
+  @Column({ name: 'extract_claims', type: 'boolean', default: false })
+  extractClaims: boolean;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

@@ -57,6 +57,8 @@ export interface SourceView {
   fetchAttempts: number;
   lastFetchedAt: Date | null;
   lastAttemptAt: Date | null;
+  /** Whether candidate claims are extracted from each new snapshot. */
+  extractClaims: boolean;
   snapshots: SnapshotSummaryView[];
   createdAt: Date;
   updatedAt: Date;
@@ -69,6 +71,9 @@ export interface SourceInput {
   publishedAt?: Date;
   /** The document's text, when the caller has it: stored as a snapshot instead of fetching. */
   text?: string;
-  /** Claim extraction is not built yet: true is refused. */
+  /**
+   * True also proposes candidate claims from the text, now and from every new
+   * snapshot; false or missing leaves a known source's setting as it is.
+   */
   extractClaims?: boolean;
 }

@@ -74,6 +74,31 @@ export class SourcesRepository {
     );
   }
 
+  /** Turns claim extraction on; true when it was off. */
+  async enableExtraction(id: string): Promise<boolean> {
+    const [rows] = await this.db.manager.query<[unknown[], number]>(
+      `UPDATE sources SET extract_claims = true, updated_at = now() WHERE id = $1 AND NOT extract_claims RETURNING id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  async extractsClaims(id: string): Promise<boolean> {
+    const [row] = await this.db.manager.query<{ extractClaims: boolean }[]>(
+      `SELECT extract_claims AS "extractClaims" FROM sources WHERE id = $1`,
+      [id],
+    );
+    return row?.extractClaims ?? false;
+  }
+
+  async latestSnapshotId(sourceId: string): Promise<string | null> {
+    const [row] = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM source_snapshots WHERE source_id = $1 ORDER BY fetched_at DESC, id DESC LIMIT 1`,
+      [sourceId],
+    );
+    return row?.id ?? null;
+  }
+
   async insertSnapshot(
     snapshot: Omit<SourceSnapshot, 'id' | 'createdAt' | 'fetchedAt'> & { fetchedAt?: Date },
   ): Promise<SourceSnapshot> {

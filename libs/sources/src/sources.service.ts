@@ -24,19 +24,21 @@ export class SourcesService {
   /**
    * Registers a source, or finds the one with the same canonical URL. A new
    * source without text is queued for fetching; text given becomes a snapshot.
+   * With `extractClaims`, claims are extracted from its latest snapshot and
+   * from every new one. `actorId` is null for an operator's command.
    */
-  async register(actorId: string, input: SourceInput): Promise<{ source: SourceView; created: boolean }> {
-    if (input.extractClaims === true) {
-      throw new DomainError(
-        'unprocessable',
-        'source.extraction_unavailable',
-        'Claim extraction from sources is not available yet',
-      );
-    }
+  async register(actorId: string | null, input: SourceInput): Promise<{ source: SourceView; created: boolean }> {
     return this.db.transaction(async () => {
       const { source, created } = await this.findOrCreate(actorId, input);
-      if (input.text !== undefined) await this.addSubmittedText(actorId, source, input.text, input.title ?? null);
+      let added = false;
+      if (input.text !== undefined)
+        added = await this.addSubmittedText(actorId, source, input.text, input.title ?? null);
       else if (created) await this.queueFetch(source.id);
+      // New text of a source whose snapshots are extracted is extracted too, as a fetched one is. The flag
+      // is read after adding the snapshot, which locked the source row (see requestExtraction).
+      if (input.extractClaims === true || (added && (await this.sources.extractsClaims(source.id)))) {
+        await this.requestExtraction(actorId, source.id);
+      }
       return { source: await this.viewOf(source.id), created };
     });
   }
@@ -101,7 +103,10 @@ export class SourcesService {
     };
   }
 
-  private async findOrCreate(actorId: string, input: SourceInput): Promise<{ source: Source; created: boolean }> {
+  private async findOrCreate(
+    actorId: string | null,
+    input: SourceInput,
+  ): Promise<{ source: Source; created: boolean }> {
     const result = await this.sources.insertOrFind({
       url: input.url.trim(),
       normalizedUrl: this.canonical(input.url),
@@ -125,14 +130,20 @@ export class SourcesService {
     return normalizedUrl;
   }
 
-  private recordCreated(actorId: string, sourceId: string, url: string, status: FetchStatus): Promise<void> {
+  private recordCreated(actorId: string | null, sourceId: string, url: string, status: FetchStatus): Promise<void> {
     return this.events.record({ sourceId, actorId, action: 'source.created', toStatus: status, data: { url } });
   }
 
-  private async addSubmittedText(actorId: string, source: Source, text: string, title: string | null): Promise<void> {
+  /** Adds the text as a snapshot unless it is the latest snapshot's text; true when it added one. */
+  private async addSubmittedText(
+    actorId: string | null,
+    source: Source,
+    text: string,
+    title: string | null,
+  ): Promise<boolean> {
     const sha256 = createHash('sha256').update(text).digest('hex');
     // Compared with the text of the latest snapshot, fetched or given: its body hash would differ for fetched HTML.
-    if ((await this.sources.latestTextHash(source.id)) === sha256) return;
+    if ((await this.sources.latestTextHash(source.id)) === sha256) return false;
     const snapshot = await this.sources.insertSnapshot({
       sourceId: source.id,
       httpStatus: null,
@@ -157,6 +168,35 @@ export class SourcesService {
       toStatus: 'fetched',
       data: { snapshotId: snapshot.id, sha256, textLength: text.length, origin: 'submitted' },
     });
+    return true;
+  }
+
+  /**
+   * Turns claim extraction on and queues the extraction of the latest
+   * snapshot, if there is one (the fetch that stores the first queues it
+   * otherwise). The update locks the source row, so a fetch storing a
+   * snapshot meanwhile either sees extraction on or commits first, and then
+   * its snapshot is the latest read here. The job id is the one a fetch
+   * gives it (`source.extract.<source id>.<snapshot id>`): queued once per snapshot.
+   */
+  private async requestExtraction(actorId: string | null, sourceId: string): Promise<void> {
+    const turnedOn = await this.sources.enableExtraction(sourceId);
+    const snapshotId = await this.sources.latestSnapshotId(sourceId);
+    const jobId =
+      snapshotId === null
+        ? null
+        : await this.outbox.enqueue(
+            { name: 'source.extract', data: { sourceId } },
+            { key: `${sourceId}.${snapshotId}` },
+          );
+    if (turnedOn) {
+      await this.events.record({
+        sourceId,
+        actorId,
+        action: 'source.extraction_requested',
+        data: { snapshotId, jobId },
+      });
+    }
   }
 
   private async queueFetch(sourceId: string): Promise<void> {
@@ -179,6 +219,7 @@ export class SourcesService {
       fetchAttempts: source.fetchAttempts,
       lastFetchedAt: source.lastFetchedAt,
       lastAttemptAt: source.lastAttemptAt,
+      extractClaims: source.extractClaims,
       snapshots: snapshots.map(toSnapshotSummary),
       createdAt: source.createdAt,
       updatedAt: source.updatedAt,

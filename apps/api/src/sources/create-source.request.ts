@@ -30,7 +30,8 @@ export class CreateSourceRequest {
   text?: string;
 
   @ApiPropertyOptional({
-    description: 'Also propose candidate claims from the text. Not available yet: true is refused with 422.',
+    description:
+      'Also propose candidate claims from the text (GET /sources/{id}/candidates), now and from every new snapshot; false or missing leaves a known source as it is',
     default: false,
   })
   @Omittable()

@@ -73,6 +73,10 @@ export class SourceResponse {
   lastFetchedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date, description: 'When the last fetch attempt ended' })
   lastAttemptAt: Date | null;
+  @ApiProperty({
+    description: 'Whether candidate claims are extracted from each new snapshot (see GET /sources/{id}/candidates)',
+  })
+  extractClaims: boolean;
   @ApiProperty({ type: [SnapshotSummaryResponse] }) snapshots: SnapshotSummaryResponse[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;

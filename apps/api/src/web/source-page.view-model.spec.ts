@@ -33,6 +33,7 @@ function aSource(overrides: Partial<SourceView> = {}): SourceView {
     fetchAttempts: 1,
     lastFetchedAt: new Date('2026-01-02T10:00:00Z'),
     lastAttemptAt: new Date('2026-01-02T10:00:00Z'),
+    extractClaims: false,
     snapshots: [],
     createdAt: new Date('2026-01-02T09:00:00Z'),
     updatedAt: new Date('2026-01-02T10:00:00Z'),

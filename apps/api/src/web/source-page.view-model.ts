@@ -6,6 +6,8 @@ import type {
   SnapshotView,
   SourceView,
 } from '@claimdesk/sources';
+import { confirmationOf } from './forms';
+import type { candidatesPanelView } from './source-candidates.view-model';
 
 /** How much of a hash the tables show; the snapshot page shows it whole. */
 const shortHash = 12;
@@ -44,11 +46,32 @@ export interface SnapshotRow {
   previousNumber: number;
 }
 
-/** The source page's data: the source, its snapshots (newest first) and the claims citing it. */
-export function sourcePageView(source: SourceView, citing: readonly ClaimSummaryView[]) {
+/** Fixed confirmations, by the `done` key a successful post redirects with: the query is never echoed. */
+export const sourceConfirmations: Record<string, string> = {
+  extraction: 'Claim extraction requested',
+};
+
+/** What the source page adds for some viewers: the candidate claims panel (reviewers and up), a confirmation. */
+export interface SourcePageOptions {
+  candidates?: ReturnType<typeof candidatesPanelView> | null;
+  /** The `done` query of the redirect after a successful post. */
+  done?: unknown;
+}
+
+/**
+ * The source page's data: the source, its snapshots (newest first), the
+ * claims citing it and, for reviewers, the candidate claims extracted from it.
+ */
+export function sourcePageView(
+  source: SourceView,
+  citing: readonly ClaimSummaryView[],
+  options: SourcePageOptions = {},
+) {
   const count = source.snapshots.length;
   return {
     pageTitle: `Source: ${source.title ?? source.url}`,
+    done: confirmationOf(sourceConfirmations, options.done) ?? null,
+    candidates: options.candidates ?? null,
     id: source.id,
     url: source.url,
     urlIsLink: isWebUrl(source.url),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
+import { CandidatesModule } from '@claimdesk/extraction';
 import { MatchingModule } from '@claimdesk/matching';
 import { ReviewsModule } from '@claimdesk/reviews';
 import { SourcesModule } from '@claimdesk/sources';
@@ -11,13 +12,22 @@ import { ClaimPageService } from './claim-page.service';
 import { ClaimsPagesController } from './claims-pages.controller';
 import { LoginController } from './login.controller';
 import { SourcePageController } from './source-page.controller';
+import { SourcePageService } from './source-page.service';
 
 /**
  * The web UI: server-rendered pages over the same services and validation as
  * the API. `configureWeb` adds the Fastify side (cookies, CSRF, CSP, views).
  */
 @Module({
-  imports: [AccountsModule, ClaimsModule, MatchingModule, ReviewsModule, SourcesModule, WebhooksModule],
+  imports: [
+    AccountsModule,
+    CandidatesModule,
+    ClaimsModule,
+    MatchingModule,
+    ReviewsModule,
+    SourcesModule,
+    WebhooksModule,
+  ],
   controllers: [
     LoginController,
     ClaimsPagesController,
@@ -25,6 +35,6 @@ import { SourcePageController } from './source-page.controller';
     AdminPagesController,
     ClaimPageController,
   ],
-  providers: [ClaimPageService],
+  providers: [ClaimPageService, SourcePageService],
 })
 export class WebModule {}
