@@ -22,18 +22,14 @@ export function clefDirectory(root: string): string {
 }
 
 export function loadClef(directory: string): ClefData {
-  const rows = (file: string): string[][] =>
-    fs
-      .readFileSync(path.join(directory, file), 'utf8')
-      .split('\n')
-      .slice(1)
-      .filter((line) => line.trim() !== '')
-      .map((line) => line.split('\t'));
-  const claims = rows('verified_claims.docs.tsv').map(([id, text]) => ({ id: id!, text: unquote(text!) }));
+  const rows = (file: string, { header = true } = {}): string[][] =>
+    readTsv(fs.readFileSync(path.join(directory, file), 'utf8'))
+      .slice(header ? 1 : 0)
+      .filter((row) => row.some((field) => field.trim() !== ''));
+  const claims = rows('verified_claims.docs.tsv').map(([id, text]) => ({ id: id!, text: text! }));
   const split = (name: ClefSplit): ClefQuery[] => {
     const relevant = new Map<string, Set<string>>();
-    for (const line of fs.readFileSync(path.join(directory, name, 'tweet-vclaim-pairs.qrels'), 'utf8').split('\n')) {
-      const [query, , claim] = line.split('\t');
+    for (const [query, , claim] of rows(path.join(name, 'tweet-vclaim-pairs.qrels'), { header: false })) {
       if (query === undefined || claim === undefined || query.trim() === '') continue;
       relevant.set(query, (relevant.get(query) ?? new Set()).add(claim.trim()));
     }
@@ -46,9 +42,57 @@ export function loadClef(directory: string): ClefData {
   return { claims, splits: { train: split('train'), dev: split('dev') } };
 }
 
-/** The TSV quotes a field holding quote marks as CSV does: "a ""b"" c". */
-function unquote(field: string): string {
-  return field.startsWith('"') && field.endsWith('"') ? field.slice(1, -1).replace(/""/g, '"') : field;
+/**
+ * Tab-separated rows whose fields may be quoted as in CSV: a field that opens
+ * with a quote mark runs to the closing one, may hold tabs and line breaks, and
+ * writes a quote mark as two ("a ""b"" c"). Fourteen claims in the verified
+ * claims file hold a line break, so a split on '\n' would cut them in two.
+ */
+export function readTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let index = 0;
+  while (index <= text.length) {
+    let field: string;
+    if (text[index] === '"') {
+      let value = '';
+      let cursor = index + 1;
+      for (;;) {
+        const close = text.indexOf('"', cursor);
+        if (close < 0) {
+          value += text.slice(cursor);
+          cursor = text.length;
+          break;
+        }
+        value += text.slice(cursor, close);
+        if (text[close + 1] === '"') {
+          value += '"';
+          cursor = close + 2;
+        } else {
+          cursor = close + 1;
+          break;
+        }
+      }
+      field = value;
+      index = cursor;
+    } else {
+      let end = index;
+      while (end < text.length && text[end] !== '\t' && text[end] !== '\n') end++;
+      field = text.slice(index, end).replace(/\r$/, '');
+      index = end;
+    }
+    row.push(field);
+    if (index >= text.length) {
+      rows.push(row);
+      break;
+    }
+    if (text[index] === '\n') {
+      rows.push(row);
+      row = [];
+    }
+    index++;
+  }
+  return rows;
 }
 
 /** Mean average precision of the first five results, and the share of queries whose first result is relevant. */

@@ -168,7 +168,7 @@ export class ClaimIndex {
     const queryIdf = new Map(queryTerms.termIds.map((termId, index) => [termId, idf[index]!]));
     const top = candidates[0]!.value;
     const { weights } = rankingModel;
-    const hits = candidates.map(({ document, value }): IndexHit => {
+    const hits = candidates.map(({ document, value }): IndexHit & { document: number } => {
       const features = this.coverage(document, queryIdf, queryTerms.pairs, queryWeight);
       const rank =
         weights.bm25 * (value / top) +
@@ -178,11 +178,17 @@ export class ClaimIndex {
         weights.bm25PerWeight * (value / queryWeight);
       return {
         id: this.ids[document]!,
+        document,
         rank,
         overlap: claimSideShare * features.claimCoverage + (1 - claimSideShare) * features.textCoverage,
       };
     });
-    return hits.sort((a, b) => b.rank - a.rank || (a.id < b.id ? -1 : 1)).slice(0, limit);
+    // Equal ranks (claims with the same terms) go to the claim indexed first:
+    // the one whose wording is oldest, of which later ones are copies.
+    return hits
+      .sort((a, b) => b.rank - a.rank || a.document - b.document)
+      .slice(0, limit)
+      .map(({ document: _document, ...hit }) => hit);
   }
 
   private coverage(
