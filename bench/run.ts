@@ -8,6 +8,8 @@ import path from 'node:path';
 import { dropLeftoverDatabases, serverUrl, withClient } from './bench-database';
 import { claimsSubmitBench } from './claims-submit.bench';
 import { consensusBench } from './consensus.bench';
+import { extractionBench } from './extraction.bench';
+import { matchingBench } from './matching.bench';
 import { type BenchReport, isMet, markdownTable, type ResultRow, textTable } from './results';
 import { searchBench } from './search.bench';
 import { sourceCheckBench } from './source-check.bench';
@@ -33,6 +35,18 @@ const benchmarks: Record<string, { describe: string; run: () => Promise<BenchRep
       'deciding verdict → awaiting_approval through the outbox, the queue and the claim.evaluate job, paced and in ' +
       'a burst, on the PostgreSQL backend and on Redis when REDIS_URL is set',
     run: consensusBench,
+  },
+  matching: {
+    describe:
+      'claim matching: MAP@5 and P@1 on CLEF 2020 train and dev through POST /api/v1/claims/matches, and its ' +
+      'latency at 10k and BENCH_MATCH_CLAIMS (default 1,000,000) claims',
+    run: matchingBench,
+  },
+  extraction: {
+    describe:
+      'claim extraction: speaker and check-worthiness quality on the held-out news fixtures, a 2,000-word ' +
+      "article's p50/p99 time and heap growth over 1,000 articles",
+    run: extractionBench,
   },
 };
 
@@ -144,6 +158,9 @@ async function describeConditions(): Promise<string[]> {
         'BENCH_CONSENSUS_CLAIMS',
         'BENCH_CONSENSUS_RATE',
         'BENCH_CONSENSUS_WARMUP',
+        'BENCH_MATCH_CLAIMS',
+        'BENCH_MATCH_REQUESTS',
+        'BENCH_MATCH_REUSE_DB',
       ]
         .filter((name) => process.env[name])
         .map((name) => `${name}=${process.env[name]}`)
