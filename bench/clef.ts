@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export interface ClefData {
-  claims: { id: string; text: string }[];
+  /** Snopes' fact-checks: the claim (`vclaim`) and the title it was published under, as the claim's headline. */
+  claims: { id: string; text: string; headline: string | null }[];
   splits: Record<ClefSplit, ClefQuery[]>;
 }
 
@@ -26,7 +27,11 @@ export function loadClef(directory: string): ClefData {
     readTsv(fs.readFileSync(path.join(directory, file), 'utf8'))
       .slice(header ? 1 : 0)
       .filter((row) => row.some((field) => field.trim() !== ''));
-  const claims = rows('verified_claims.docs.tsv').map(([id, text]) => ({ id: id!, text: text! }));
+  const claims = rows('verified_claims.docs.tsv').map(([id, text, title]) => ({
+    id: id!,
+    text: text!,
+    headline: title?.trim() ? title.trim().slice(0, 300) : null,
+  }));
   const split = (name: ClefSplit): ClefQuery[] => {
     const relevant = new Map<string, Set<string>>();
     for (const [query, , claim] of rows(path.join(name, 'tweet-vclaim-pairs.qrels'), { header: false })) {

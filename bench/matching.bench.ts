@@ -4,7 +4,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { INestApplicationContext } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
-import { ClaimIndex, matchTerms } from '@claimdesk/matching';
+import { ClaimIndex, matchableText, matchTerms } from '@claimdesk/matching';
 import { type BenchApi, startBenchApi } from './bench-app';
 import { type BenchDatabase, createBenchDatabase, runIfNoAutovacuum, withClient } from './bench-database';
 import { envInt } from './bench-env';
@@ -89,7 +89,10 @@ async function clefPhase(data: ClefData, requests: number, timeoutMs: number, lo
       const started = performance.now();
       let done = 0;
       await mapConcurrently(data.claims, qualityConnections, async (claim) => {
-        const response = await client.post('/api/v1/claims', { text: claim.text });
+        const response = await client.post('/api/v1/claims', {
+          text: claim.text,
+          ...(claim.headline === null ? {} : { headline: claim.headline }),
+        });
         if (++done % 2000 === 0) log.line(`submitted ${done} of ${data.claims.length} CLEF claims`);
         if (response.status !== 201) {
           failed++;
@@ -100,7 +103,7 @@ async function clefPhase(data: ClefData, requests: number, timeoutMs: number, lo
       });
       const loadMs = performance.now() - started;
       log.notes.push(
-        `CLEF: submitted ${data.claims.length.toLocaleString('en-US')} verified claims (text only) through POST ` +
+        `CLEF: submitted ${data.claims.length.toLocaleString('en-US')} verified claims (text, and Snopes' title as headline) through POST ` +
           `/api/v1/claims, ${qualityConnections} connections, in ${seconds(loadMs)} ` +
           `(${((data.claims.length * 1000) / loadMs).toFixed(0)}/s, each answer with its similar claims); ` +
           `${failed} refused${firstError === undefined ? '' : ` (first: ${firstError})`}`,
@@ -211,9 +214,9 @@ async function qualityOf(
  * The ClaimIndex alone on the same texts (no PostgreSQL copies, no meaning
  * guard, no minimum score), as bench/tune-matching.ts scores it: keyed by
  * CLEF's ids as the tuner keys it, and by the app's claim ids. Claims whose
- * terms are all the same tie, and the tie goes to the lower id: with CLEF's
- * ids that is mostly the claim the qrels name, with the app's random UUIDs a
- * coin toss, so the API's figures move from run to run by that much.
+ * terms are all the same tie, and the tie goes to the claim indexed first
+ * (file order here; submission order in the app, which four connections
+ * shuffle a little), so the two keyings score the same.
  */
 function indexAloneNote(
   data: ClefData,
@@ -225,15 +228,15 @@ function indexAloneNote(
   const byClaim = new ClaimIndex();
   const termSets = new Map<string, number>();
   for (const claim of data.claims) {
-    byClef.upsert(claim.id, claim.text);
+    byClef.upsert(claim.id, matchableText(claim));
     const claimId = claimIdOf.get(claim.id);
-    if (claimId !== undefined) byClaim.upsert(claimId, claim.text);
-    const key = [...new Set(matchTerms(claim.text))].sort().join(' ');
+    if (claimId !== undefined) byClaim.upsert(claimId, matchableText(claim));
+    const key = [...new Set(matchTerms(matchableText(claim)))].sort().join(' ');
     termSets.set(key, (termSets.get(key) ?? 0) + 1);
   }
   const twinned = new Set(
     data.claims
-      .filter((claim) => termSets.get([...new Set(matchTerms(claim.text))].sort().join(' '))! > 1)
+      .filter((claim) => termSets.get([...new Set(matchTerms(matchableText(claim)))].sort().join(' '))! > 1)
       .map((claim) => claim.id),
   );
   const figures = (index: ClaimIndex, toClef: (id: string) => string): string =>
@@ -259,8 +262,8 @@ function indexAloneNote(
     `CLEF, the ClaimIndex alone on the same texts (no PostgreSQL copies, no meaning guard, no minimum score): ` +
     `keyed by CLEF's ids as bench/tune-matching.ts keys it ${figures(byClef, (id) => id)}; keyed by the app's ` +
     `claim ids ${figures(byClaim, (id) => clefIdOf.get(id) ?? id)}. ${twinned.size} verified claims share all ` +
-    `their terms with another (ties, broken by the lower id: with CLEF's ids mostly the claim the qrels name, with ` +
-    `the app's UUIDs a coin toss that moves the API's figures from run to run); the relevant claim of ` +
+    `their terms with another (ties, which go to the claim indexed first: file order here, submission order in ` +
+    `the app); the relevant claim of ` +
     `${twinQueries} tweets is one of them. The app's index held ` +
     `${appIndexSize === undefined ? 'an unknown number of' : appIndexSize.toLocaleString('en-US')} claims`
   );

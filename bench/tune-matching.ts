@@ -2,7 +2,7 @@
 // weights on the CLEF 2020 train split by coordinate ascent on MAP@5, and
 // prints them with their train and dev figures. Dev is printed, never fitted.
 import path from 'node:path';
-import { ClaimIndex, rankingModel } from '@claimdesk/matching';
+import { ClaimIndex, matchableText, rankingModel } from '@claimdesk/matching';
 import { clefDirectory, type ClefQuery, loadClef, rankingQuality } from './clef';
 
 type Weights = { -readonly [K in keyof typeof rankingModel.weights]: number };
@@ -10,7 +10,7 @@ type Weights = { -readonly [K in keyof typeof rankingModel.weights]: number };
 function main(): void {
   const data = loadClef(clefDirectory(path.resolve(__dirname, '..', '..')));
   const index = new ClaimIndex();
-  for (const claim of data.claims) index.upsert(claim.id, claim.text);
+  for (const claim of data.claims) index.upsert(claim.id, matchableText(claim));
   const weights: Weights = { ...rankingModel.weights };
   const quality = (queries: ClefQuery[]) => {
     Object.assign(rankingModel.weights as Weights, weights);

@@ -110,6 +110,20 @@ describe('claim matching over HTTP', () => {
     expect(reread.body.similar.map((similar) => similar.id)).toContain(checked.id);
   });
 
+  it('finds a claim by the words of its headline as well as its text', async () => {
+    const { status, body: headed } = await api.request<Claim>('POST', '/api/v1/claims', {
+      token: submitter,
+      body: { text: 'Pupils at Ellery Road stay in class until 5 pm.', headline: 'Is the school day getting longer?' },
+    });
+    expect(status).toBe(201);
+    await submit('The school canteen will close on Fridays.');
+
+    const [first] = await matches('They are making the school day longer now');
+    expect(first?.claim.id).toBe(headed.id);
+    const [byText] = await matches('Ellery Road pupils kept in class till 5pm');
+    expect(byText?.claim.id).toBe(headed.id);
+  });
+
   it('puts exact copies first with score 1, then near duplicates, then related claims', async () => {
     const original = await submit('Harwick hired 600 new nurses in 2024.');
     const copy = await submit('HARWICK hired 600 new nurses in 2024!');

@@ -37,6 +37,7 @@ interface SimilarClaim {
 interface ClaimSummary {
   id: string;
   text: string;
+  headline: string | null;
   status: string;
   version: number;
   claimant: Claimant | null;
@@ -79,6 +80,7 @@ interface Source {
 
 interface ClaimInput {
   text: string;
+  headline?: string;
   claimant?: { name: string; role?: string };
   claimDate?: string;
   language?: string;
@@ -171,10 +173,20 @@ describe('claims API', () => {
       expect(Number.isNaN(Date.parse(claim.updatedAt))).toBe(false);
     });
 
-    it('defaults the language to en and leaves claimant and date empty when not given', async () => {
+    it('defaults the language to en and leaves claimant, date and headline empty when not given', async () => {
       const claim = await submitted(aClaim());
 
-      expect(claim).toMatchObject({ language: 'en', claimant: null, claimDate: null, tags: [] });
+      expect(claim).toMatchObject({ language: 'en', claimant: null, claimDate: null, tags: [], headline: null });
+    });
+
+    it('keeps a headline, trimmed, in the claim, its summary in lists and a re-read', async () => {
+      const word = uniqueWord();
+      const claim = await submitted(aClaim({ text: `Claim ${word} under test`, headline: `  Is ${word} true?  ` }));
+
+      expect(claim.headline).toBe(`Is ${word} true?`);
+      expect((await getClaim(claim.id)).body.headline).toBe(`Is ${word} true?`);
+      const listed = await listClaims(`q=${word}`);
+      expect(listed.body.items.map((item) => [item.id, item.headline])).toEqual([[claim.id, `Is ${word} true?`]]);
     });
 
     it('lists an earlier claim with the same normalised text as an exact match with score 1, before near matches', async () => {
@@ -484,6 +496,18 @@ describe('claims API', () => {
       expectProblem(response, 400, 'request.invalid');
       expect([...fieldsOf(response)].sort()).toEqual(['claimDate', 'language', 'tags', 'text']);
       for (const error of response.body.errors!) expect(error.message.length).toBeGreaterThan(0);
+    });
+
+    it('refuses a blank headline, or one over 300 characters, with 400 on the headline field', async () => {
+      const before = await countClaims();
+
+      for (const headline of ['   ', 'h'.repeat(301)]) {
+        const response = await problemOf('POST', '/api/v1/claims', { token, body: aClaim({ headline }) });
+
+        expectProblem(response, 400, 'request.invalid');
+        expect(fieldsOf(response)).toEqual(['headline']);
+      }
+      expect(await countClaims()).toBe(before);
     });
 
     it('refuses a text without letters or digits with 400 on the text field', async () => {

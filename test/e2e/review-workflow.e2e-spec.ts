@@ -69,10 +69,15 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
     await new Promise((resolve) => receiver?.close(resolve));
   });
 
-  const submitClaim = async (text: string): Promise<Claim> => {
+  const submitClaim = async (text: string, headline?: string): Promise<Claim> => {
     const { status, body } = await api.request<Claim>('POST', '/api/v1/claims', {
       token: submitter,
-      body: { text, claimant: { name: 'Jane Mayor', role: 'Mayor of Northfield' }, claimDate: '2026-10-01' },
+      body: {
+        text,
+        ...(headline === undefined ? {} : { headline }),
+        claimant: { name: 'Jane Mayor', role: 'Mayor of Northfield' },
+        claimDate: '2026-10-01',
+      },
     });
     expect(status).toBe(201);
     return body;
@@ -112,7 +117,10 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
       },
     });
     expect(subscription.status).toBe(201);
-    const claim = await submitClaim('Northfield will finish its flood wall before the end of 2029.');
+    const claim = await submitClaim(
+      'Northfield will finish its flood wall before the end of 2029.',
+      'Will Northfield have a flood wall by 2029?',
+    );
 
     const triaged = await move(claim.id, { to: 'in_review', reason: 'Check-worthy' }, `"${claim.version}"`);
     expect(triaged.status).toBe(200);
@@ -193,7 +201,9 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
     expect(jsonLd.body).toMatchObject({
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
+      headline: 'Will Northfield have a flood wall by 2029?',
       claimReviewed: 'Northfield will finish its flood wall before the end of 2029.',
+      reviewBody: 'No money, no wall by 2029.',
       reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 6, worstRating: 1, alternateName: 'False' },
       itemReviewed: {
         '@type': 'Claim',

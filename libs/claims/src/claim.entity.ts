@@ -22,6 +22,7 @@ import type { ClaimStatus } from './claim-status';
 @Check('claims_status_check', `"status" IN ('submitted', 'in_review', 'awaiting_approval', 'published', 'rejected')`)
 @Check('claims_language_check', `"language" ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'`)
 @Check('claims_text_check', `length("text") BETWEEN 1 AND 5000`)
+@Check('claims_headline_check', `length("headline") BETWEEN 1 AND 300`)
 @Check('claims_version_check', `"version" >= 1`)
 @Index('claims_created_idx', ['createdAt', 'id'])
 @Index('claims_status_created_idx', ['status', 'createdAt', 'id'])
@@ -35,6 +36,10 @@ export class Claim {
 
   @Column({ type: 'text' })
   text: string;
+
+  /** The short title a fact-check is published under; matching reads it with the text. */
+  @Column({ type: 'text', nullable: true })
+  headline: string | null;
 
   @Column({ name: 'normalized_text', type: 'text' })
   normalizedText: string;

@@ -53,6 +53,8 @@ export interface SimilarClaimView {
 export interface ClaimSummaryView {
   id: string;
   text: string;
+  /** The short title the fact-check is published under, when one was given. */
+  headline: string | null;
   status: ClaimStatus;
   version: number;
   claimant: ClaimantView | null;
@@ -119,6 +121,8 @@ export interface ClaimView extends Omit<ClaimSummaryView, 'score'> {
 
 export interface ClaimSubmission {
   text: string;
+  /** 1–300 characters after trimming; stored trimmed. */
+  headline?: string;
   claimant?: { name: string; role?: string };
   /** ISO date, YYYY-MM-DD. */
   claimDate?: string;

@@ -8,6 +8,7 @@ import type { QuoteCheckRow } from './quote-check.view';
 export interface ClaimRow {
   id: string;
   text: string;
+  headline: string | null;
   status: ClaimStatus;
   version: number;
   claimantId: string | null;
@@ -60,7 +61,7 @@ export interface ListQuery {
 }
 
 const claimColumns = `
-  c.id, c.text, c.status, c.version, c.claimant_id AS "claimantId", cl.name AS "claimantName",
+  c.id, c.text, c.headline, c.status, c.version, c.claimant_id AS "claimantId", cl.name AS "claimantName",
   cl.role AS "claimantRole", to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", c.language, c.tags,
   c.check_worthiness AS "checkWorthiness", c.duplicate_of AS "duplicateOf", c.created_at AS "createdAt",
   c.updated_at AS "updatedAt",
@@ -113,11 +114,12 @@ export class ClaimsRepository {
     const [row] = await this.db.manager.query<
       Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>[]
     >(
-      `INSERT INTO claims (text, normalized_text, text_hash, fingerprint, claimant_id, claim_date, language, tags, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO claims (text, headline, normalized_text, text_hash, fingerprint, claimant_id, claim_date, language, tags, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING id, status, version, created_at AS "createdAt", updated_at AS "updatedAt", created_at::text AS "createdKey"`,
       [
         claim.text,
+        claim.headline,
         claim.normalizedText,
         claim.textHash,
         claim.fingerprint,
@@ -188,7 +190,7 @@ export class ClaimsRepository {
   }
 
   /**
-   * Claim texts written by transactions at or above the mark `since`, in
+   * Claim texts (and headlines) written by transactions at or above the mark `since`, in
    * (transaction, id) order after the keyset position `after`. Reads outside
    * any transaction: the feed must see what others committed.
    */
@@ -196,9 +198,9 @@ export class ClaimsRepository {
     since: string,
     after: { xid: string; id: string } | null,
     limit: number,
-  ): Promise<{ id: string; text: string; xid: string }[]> {
+  ): Promise<{ id: string; text: string; headline: string | null; xid: string }[]> {
     return this.db.dataSource.query(
-      `SELECT id, text, text_xid::text AS xid FROM claims
+      `SELECT id, text, headline, text_xid::text AS xid FROM claims
         WHERE text_xid >= $1::bigint AND (text_xid, id) > ($2::bigint, $3::uuid)
         ORDER BY text_xid, id
         LIMIT $4`,

@@ -90,8 +90,10 @@ export class ClaimsService {
       const tags = normalizeTags(input.tags ?? []);
       const claimDate = input.claimDate ?? null;
       const language = input.language ?? 'en';
+      const headline = input.headline?.trim() || null;
       const inserted = await this.claims.insert({
         text: input.text,
+        headline,
         ...keys,
         claimantId: claimant?.id ?? null,
         claimDate,
@@ -116,6 +118,7 @@ export class ClaimsService {
       const row: ClaimRow = {
         ...inserted,
         text: input.text,
+        headline,
         claimantId: claimant?.id ?? null,
         claimantName: claimant?.name ?? null,
         claimantRole: claimant?.role ?? null,
@@ -253,14 +256,14 @@ export class ClaimsService {
   }
 
   /**
-   * Claim texts written since the feed's mark `since` (a transaction id), in
+   * Claim texts (with their headlines) written since the feed's mark `since` (a transaction id), in
    * pages: what a process's in-memory index needs to catch up.
    */
   textChanges(
     since: string,
     after: { xid: string; id: string } | null,
     limit: number,
-  ): Promise<{ id: string; text: string; xid: string }[]> {
+  ): Promise<{ id: string; text: string; headline: string | null; xid: string }[]> {
     return this.claims.readTextChanges(since, after, limit);
   }
 
@@ -307,6 +310,7 @@ function toSummary(row: ClaimRow): ClaimSummaryView {
   return {
     id: row.id,
     text: row.text,
+    headline: row.headline,
     status: row.status,
     version: row.version,
     claimant:

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ClaimsService } from '@claimdesk/claims';
-import { ClaimIndex } from './claim-index';
+import { ClaimIndex, matchableText } from './claim-index';
 
 const pageSize = 5000;
 
@@ -59,7 +59,7 @@ export class ClaimIndexFeed implements OnApplicationBootstrap {
     let read = 0;
     for (;;) {
       const rows = await this.claims.textChanges(this.mark, after, pageSize);
-      for (const row of rows) this.index.upsert(row.id, row.text);
+      for (const row of rows) this.index.upsert(row.id, matchableText(row));
       read += rows.length;
       const last = rows.at(-1);
       if (last === undefined || rows.length < pageSize) break;

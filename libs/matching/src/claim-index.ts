@@ -314,6 +314,15 @@ function pairKey(first: number, second: number): number {
   return first * 0x4000000 + second;
 }
 
+/**
+ * What the index reads of a claim: its headline, when it has one, then its
+ * text. A headline names the subject in the words people search with, which
+ * a claim's own wording often leaves out.
+ */
+export function matchableText(claim: { text: string; headline: string | null }): string {
+  return claim.headline === null ? claim.text : `${claim.headline}\n${claim.text}`;
+}
+
 /** FNV-1a of the text: the index keeps no texts, only enough to skip unchanged ones. */
 function hashText(text: string): number {
   let hash = 0x811c9dc5;

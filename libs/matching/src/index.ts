@@ -1,5 +1,5 @@
 export type { ClaimMatch, MatchedClaimView, MatchReason, MeaningConflict } from './claim-match';
-export { ClaimIndex, type IndexHit, rankingModel } from './claim-index';
+export { ClaimIndex, type IndexHit, matchableText, rankingModel } from './claim-index';
 export { matchTerms } from './match-terms';
 export { MatchingModule } from './matching.module';
 export {

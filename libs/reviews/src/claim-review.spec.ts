@@ -50,6 +50,8 @@ function claimReviewProblems(doc: unknown, site: { publicUrl: string }): string[
   if (doc['@context'] !== 'https://schema.org') problem('@context', 'must be https://schema.org');
   if (doc['@type'] !== 'ClaimReview') problem('@type', 'must be ClaimReview');
   if (!isNonEmptyText(doc.claimReviewed)) problem('claimReviewed', 'is required, non-empty text');
+  if (!isNonEmptyText(doc.reviewBody)) problem('reviewBody', 'is required, non-empty text');
+  if ('headline' in doc && !isNonEmptyText(doc.headline)) problem('headline', 'must be non-empty text when present');
 
   if (!isAbsoluteHttpUrl(doc.url)) problem('url', 'is required, an absolute http(s) URL');
   else if (!doc.url.startsWith(`${site.publicUrl}/`)) problem('url', `must be under ${site.publicUrl}`);
@@ -145,6 +147,7 @@ function aClaimRow(overrides: Partial<ReviewedClaimRow> = {}): ReviewedClaimRow 
   return {
     id: claimId,
     text: 'The council spent 40 percent more on bus lanes than it budgeted.',
+    headline: 'Did the council overspend on bus lanes by 40%?',
     claimDate: '2024-03-05',
     claimantName: 'Ana Ruiz',
     claimantRole: 'Mayor of Riverton',
@@ -185,7 +188,11 @@ const claimVariants: [string, Partial<ReviewedClaimRow>][] = [
   ['no claimant', { claimantName: null, claimantRole: null }],
   ['no claim date', { claimDate: null }],
   ['no appearances', { appearanceUrls: [] }],
-  ['nothing but the text', { claimantName: null, claimantRole: null, claimDate: null, appearanceUrls: [] }],
+  ['no headline', { headline: null }],
+  [
+    'nothing but the text',
+    { headline: null, claimantName: null, claimantRole: null, claimDate: null, appearanceUrls: [] },
+  ],
 ];
 
 // ----- specs --------------------------------------------------------------------
@@ -200,6 +207,7 @@ describe('toClaimReview', () => {
         ...good,
         '@context': 'http://schema.org',
         claimReviewed: ' ',
+        headline: '',
         url: '/claims/x',
         reviewRating: { '@type': 'Rating', ratingValue: 7, bestRating: 6, worstRating: 1, alternateName: '' },
         itemReviewed: { '@type': 'Claim', appearance: [{ '@type': 'CreativeWork', url: 'not a url' }] },
@@ -207,6 +215,7 @@ describe('toClaimReview', () => {
       expect(claimReviewProblems(broken, site)).toEqual([
         '@context: must be https://schema.org',
         'claimReviewed: is required, non-empty text',
+        'headline: must be non-empty text when present',
         'url: is required, an absolute http(s) URL',
         'reviewRating.alternateName: is required, non-empty text',
         'reviewRating.ratingValue: must lie within worstRating..bestRating',
@@ -228,6 +237,9 @@ describe('toClaimReview', () => {
       expect(doc['@context']).toBe('https://schema.org');
       expect(doc['@type']).toBe('ClaimReview');
       expect(doc.claimReviewed).toBe(claim.text);
+      expect(doc.reviewBody).toBe('The budget was overspent by 12 percent, not 40.');
+      if (claim.headline === null) expect(doc).not.toHaveProperty('headline');
+      else expect(doc.headline).toBe(claim.headline);
       expect(doc.url).toBe(`${site.publicUrl}/claims/${claimId}`);
       expect(doc.author).toEqual({ '@type': 'Organization', name: site.organizationName, url: site.publicUrl });
       expect(doc.datePublished).toBe('2024-04-01T12:30:00.250Z');
@@ -290,7 +302,7 @@ describe('toClaimReview', () => {
     const versions = [
       aReviewRow(1, { rating: 'false' }),
       aReviewRow(2, { rating: 'mostly_false' }),
-      aReviewRow(3, { rating: 'half_true' }),
+      aReviewRow(3, { rating: 'half_true', summary: 'Revised figures put the overspend near half of what was said.' }),
     ];
 
     it('date the review by its first version, modified at the latest, rated as the latest', () => {
@@ -300,6 +312,7 @@ describe('toClaimReview', () => {
       expect(doc.datePublished).toBe(versions[0]!.publishedAt.toISOString());
       expect(doc.dateModified).toBe(versions[2]!.publishedAt.toISOString());
       expect(doc.version).toBe(3);
+      expect(doc.reviewBody).toBe(versions[2]!.summary);
       expect(doc.reviewRating).toMatchObject({ ratingValue: 4, alternateName: 'Half true' });
     });
 

@@ -6,7 +6,11 @@ export interface ClaimReviewJsonLd {
   '@context': 'https://schema.org';
   '@type': 'ClaimReview';
   url: string;
+  /** The claim's headline, when it has one. */
+  headline?: string;
   claimReviewed: string;
+  /** The latest version's summary. */
+  reviewBody: string;
   datePublished: string;
   dateModified: string;
   author: { '@type': 'Organization'; name: string; url: string };
@@ -53,7 +57,9 @@ export function toClaimReview(
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
     url: `${site.publicUrl}/claims/${claim.id}`,
+    ...(claim.headline === null ? {} : { headline: claim.headline }),
     claimReviewed: claim.text,
+    reviewBody: latest.summary,
     datePublished: first.publishedAt.toISOString(),
     dateModified: latest.publishedAt.toISOString(),
     author: { '@type': 'Organization', name: site.organizationName, url: site.publicUrl },

@@ -53,6 +53,7 @@ export interface ReviewRow {
 export interface ReviewedClaimRow {
   id: string;
   text: string;
+  headline: string | null;
   claimDate: string | null;
   claimantName: string | null;
   claimantRole: string | null;
@@ -314,7 +315,7 @@ export class ReviewsRepository {
   /** The claims as ClaimReview describes them: text, date, claimant and where they appeared. */
   findReviewedClaims(claimIds: readonly string[]): Promise<ReviewedClaimRow[]> {
     return this.db.manager.query<ReviewedClaimRow[]>(
-      `SELECT c.id, c.text, to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", cl.name AS "claimantName",
+      `SELECT c.id, c.text, c.headline, to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", cl.name AS "claimantName",
               cl.role AS "claimantRole",
               coalesce((SELECT array_agg(s.url ORDER BY a.created_at, a.id)
                           FROM appearances a JOIN sources s ON s.id = a.source_id

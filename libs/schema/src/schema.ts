@@ -17,6 +17,7 @@ import { ReviewWorkflow1795794191088 } from './migrations/1795794191088-review-w
 import { WebSessions1795800411063 } from './migrations/1795800411063-web-sessions';
 import { ClaimTextFeed1795810000000 } from './migrations/1795810000000-claim-text-feed';
 import { ClaimCandidates1795820000000 } from './migrations/1795820000000-claim-candidates';
+import { ClaimHeadline1795830000000 } from './migrations/1795830000000-claim-headline';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -53,5 +54,6 @@ export const schema: SchemaDefinition = {
     WebSessions1795800411063,
     ClaimTextFeed1795810000000,
     ClaimCandidates1795820000000,
+    ClaimHeadline1795830000000,
   ],
 };

@@ -105,6 +105,8 @@ export class SimilarClaimResponse {
 export class ClaimSummaryResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() text: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The short title of the fact-check, when one was given' })
+  headline: string | null;
   @ApiProperty({ enum: claimStatuses }) status: string;
   @ApiProperty({ example: 1 }) version: number;
   @ApiProperty({ nullable: true, type: ClaimantResponse }) claimant: ClaimantResponse | null;

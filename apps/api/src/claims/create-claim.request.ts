@@ -57,6 +57,16 @@ export class CreateClaimRequest {
   @IsText(1, 5000)
   text: string;
 
+  @ApiPropertyOptional({
+    example: 'Did the 2018 deal promise complete dismantlement?',
+    maxLength: 300,
+    description:
+      'A short title for the fact-check (its ClaimReview `headline`), stored trimmed; matching reads it with the text',
+  })
+  @Omittable()
+  @IsText(1, 300)
+  headline?: string;
+
   @ApiPropertyOptional({ type: ClaimantRequest })
   @Omittable()
   @IsObject()

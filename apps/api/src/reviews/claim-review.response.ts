@@ -43,7 +43,9 @@ export class ClaimReviewResponse {
   @ApiProperty({ example: 'https://schema.org' }) '@context': string;
   @ApiProperty({ example: 'ClaimReview' }) '@type': string;
   @ApiProperty({ example: 'https://factcheck.example.org/claims/0b7c…' }) url: string;
+  @ApiPropertyOptional({ description: "The claim's headline, when it has one" }) headline?: string;
   @ApiProperty() claimReviewed: string;
+  @ApiProperty({ description: "The latest version's summary" }) reviewBody: string;
   @ApiProperty({ description: 'First publication' }) datePublished: string;
   @ApiProperty({ description: 'Latest version (a correction moves it)' }) dateModified: string;
   @ApiProperty({ type: OrganizationLd }) author: OrganizationLd;

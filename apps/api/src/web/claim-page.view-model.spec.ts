@@ -55,6 +55,7 @@ function claim(overrides: Partial<ClaimDetailView> = {}): ClaimDetailView {
   return {
     id: claimId,
     text: 'We will deliver 107 homes by 2027.',
+    headline: null,
     status: 'in_review',
     version: 2,
     claimant: { id: 'c1', name: 'Mayor Jo Bloggs', role: null },

@@ -242,6 +242,7 @@ function toHeader(claim: ClaimDetailView) {
   return {
     id: claim.id,
     text: claim.text,
+    headline: claim.headline,
     status: claim.status,
     statusText: statusName(claim.status),
     version: claim.version,

@@ -21,6 +21,7 @@ function aSummary(overrides: Partial<ClaimSummaryView> = {}): ClaimSummaryView {
   return {
     id: '5f0c6a52-8f0e-4c55-9d7e-0c1f2b3a4d5e',
     text: 'Bus lanes cut journey times by half.',
+    headline: null,
     status: 'in_review',
     version: 2,
     claimant: { id: 'a0c6a52f-8f0e-4c55-9d7e-0c1f2b3a4d5e', name: 'Ana Ruiz', role: 'Mayor' },

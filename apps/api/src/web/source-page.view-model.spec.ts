@@ -77,6 +77,7 @@ describe('the source page', () => {
       {
         id: 'c1',
         text: 'A claim.',
+        headline: null,
         status: 'submitted',
         version: 1,
         claimant: null,
