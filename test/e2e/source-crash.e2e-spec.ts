@@ -1,5 +1,3 @@
-import { createServer } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import type { Job, Queue } from 'bullmq';
 import pg from 'pg';
 import { QueueName, QueueRegistry } from '@claimdesk/queue';
@@ -14,6 +12,7 @@ import {
   startProcess,
 } from '@claimdesk/testing';
 import { TestApi } from '../support/api-harness';
+import { type SlowArticleSite, startSlowArticleSite } from '../support/slow-article-site';
 
 /** How many sources the crash test fetches, and how many of them a claim cites with a quote. */
 const sourceCount = 1_000;
@@ -22,54 +21,6 @@ const quotedCount = 50;
 const killAfterSnapshots = 400;
 /** How long the slow site takes to answer each article, so that jobs are active when the kill lands. */
 const articleDelayMs = 40;
-
-interface SlowArticleSite {
-  readonly host: string;
-  url(path: string): string;
-  /** Article requests answered or in flight. */
-  requests(): number;
-  close(): Promise<void>;
-}
-
-/**
- * `/articles/<n>` exactly as the fixture site serves it, but answered after
- * `delayMs`: fetches take long enough for a kill to find jobs mid-fetch.
- */
-async function startSlowArticleSite(delayMs: number): Promise<SlowArticleSite> {
-  const sockets = new Set<Socket>();
-  let requests = 0;
-  const server = createServer((request, response) => {
-    request.resume();
-    const article = /^\/articles\/(\d+)$/.exec(request.url ?? '');
-    if (article === null) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    requests++;
-    const body = Buffer.from(fixtureArticleHtml(Number(article[1])), 'utf8');
-    const timer = setTimeout(() => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': String(body.length) });
-      response.end(body);
-    }, delayMs);
-    response.once('close', () => clearTimeout(timer));
-  });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    host: `127.0.0.1:${port}`,
-    url: (path) => `http://127.0.0.1:${port}${path}`,
-    requests: () => requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        for (const socket of sockets) socket.destroy();
-      }),
-  };
-}
 
 /** Runs `work` over `items`, at most `limit` at a time. */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

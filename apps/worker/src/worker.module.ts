@@ -11,10 +11,19 @@ import { ReviewsProcessor } from './reviews.processor';
 import { SourcesProcessor } from './sources.processor';
 import { SystemProcessor } from './system.processor';
 import { WebhooksProcessor } from './webhooks.processor';
+import { WorkerShutdown } from './worker-shutdown';
 
 /** The job side: the outbox relay and one processor per queue. */
 @Module({
   imports: [CandidatesModule, CheckingModule, IdempotencyModule, ReviewsModule, SystemModule, WebhooksModule],
-  providers: [JobSchedules, OutboxRelay, ReviewsProcessor, SourcesProcessor, SystemProcessor, WebhooksProcessor],
+  providers: [
+    JobSchedules,
+    OutboxRelay,
+    ReviewsProcessor,
+    SourcesProcessor,
+    SystemProcessor,
+    WebhooksProcessor,
+    WorkerShutdown,
+  ],
 })
 export class WorkerModule {}
