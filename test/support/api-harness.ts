@@ -54,10 +54,15 @@ export class TestApi {
   /** Starts api (and, with `worker`, the job side) on the given queue backend. */
   static async start(
     backend: TestQueueBackend,
-    options: { worker?: boolean; env?: Record<string, string> } = {},
+    options: {
+      worker?: boolean;
+      env?: Record<string, string>;
+      /** The URL the app reaches its database by (a proxy's, say), given the database's own. */
+      databaseUrl?: (url: string) => string;
+    } = {},
   ): Promise<TestApi> {
     const database = await createTestDatabase();
-    const runtime = testRuntime(database.url, backend, 'e2e', options.env);
+    const runtime = testRuntime(options.databaseUrl?.(database.url) ?? database.url, backend, 'e2e', options.env);
     const modules = options.worker ? [ApiModule, WorkerModule] : [ApiModule];
     const app = await createHttpApp(RuntimeModule.forRoot(runtime, modules), runtime);
     await app.listen(0, '127.0.0.1');

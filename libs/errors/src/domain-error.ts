@@ -3,7 +3,15 @@
  * status in its exception filter; the worker maps it to retry or give up.
  */
 export type ErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'precondition_failed' | 'unprocessable';
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'precondition_failed'
+  | 'unprocessable'
+  /** A part the work needs (the database, the queue) is down for now: try again later. */
+  | 'unavailable';
 
 export interface FieldProblem {
   field: string;

@@ -56,6 +56,17 @@ export class IdempotencyRepository {
     await this.db.manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [userId, key]);
   }
 
+  /**
+   * Frees a key whose request failed, so a retry may run: only while it is
+   * still in progress (a request whose commit went through keeps its response).
+   */
+  async release(userId: string, key: string): Promise<void> {
+    await this.db.manager.query(
+      `DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND state = 'in_progress'`,
+      [userId, key],
+    );
+  }
+
   /** Stores the response; runs in the request's own transaction. */
   async complete(userId: string, key: string, status: number, body: unknown): Promise<void> {
     await this.db.manager.query(

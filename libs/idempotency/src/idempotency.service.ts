@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@claimdesk/errors';
-import { Database } from '@claimdesk/persistence';
+import { Database, isConnectionLoss } from '@claimdesk/persistence';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export interface IdempotentResponse {
@@ -15,6 +16,8 @@ const keepSeconds = 24 * 60 * 60;
 /** An in-progress key older than this belongs to a request whose process died: it may be taken over. */
 const abandonAfterSeconds = 120;
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
+/** Tries at releasing a failed request's key when the database connection is what failed. */
+const releaseAttempts = 4;
 
 /**
  * `Idempotency-Key` semantics: the first request with a key runs, and its
@@ -24,6 +27,8 @@ const keyPattern = /^[\x21-\x7e]{1,255}$/;
  */
 @Injectable()
 export class IdempotencyService {
+  private readonly logger = new Logger('Idempotency');
+
   constructor(
     private readonly db: Database,
     private readonly keys: IdempotencyRepository,
@@ -63,7 +68,7 @@ export class IdempotencyService {
         return { ...response, replayed: false };
       });
     } catch (error) {
-      await this.keys.forget(userId, key);
+      await this.release(userId, key);
       throw error;
     }
   }
@@ -71,6 +76,29 @@ export class IdempotencyService {
   /** Deletes keys past their 24 hours; returns how many. */
   purgeExpired(): Promise<number> {
     return this.keys.deleteExpired();
+  }
+
+  /**
+   * Frees the key of a request that failed, so its retry runs rather than
+   * meeting 409 until the key is abandoned. The failure may be a lost
+   * connection, and the release may meet the same: it tries again on a new one.
+   */
+  private async release(userId: string, key: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.keys.release(userId, key);
+        return;
+      } catch (error) {
+        if (attempt >= releaseAttempts || !isConnectionLoss(error)) {
+          this.logger.warn(
+            `could not release an Idempotency-Key after a failed request (${(error as Error).message}); ` +
+              `it is taken over after ${abandonAfterSeconds} s`,
+          );
+          return;
+        }
+        await delay(50 * 2 ** attempt);
+      }
+    }
   }
 
   /** True when this request may run; false when an earlier one holds the key. */

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
 
 type Classes = MixedList<string | (new (...args: never[]) => unknown) | EntitySchema>;
@@ -6,6 +7,24 @@ export interface SchemaDefinition {
   entities: Classes;
   migrations: MixedList<string | (new (...args: never[]) => unknown)>;
 }
+
+/**
+ * A pool whose clients always have an 'error' listener. A client checked out
+ * of a pg pool has none of the pool's, and TypeORM's query runner listens
+ * only until the first error, on which it hands the client back; a connection
+ * the server ends (pg_terminate_backend, a restart) can then emit a second
+ * one, which, unheard, would crash the process. The statements that meet the
+ * lost connection still fail, and their callers answer for it.
+ */
+class ListeningPool extends pg.Pool {
+  constructor(config?: pg.PoolConfig) {
+    super(config);
+    this.on('connect', (client) => client.on('error', () => undefined));
+  }
+}
+
+/** node-postgres as TypeORM loads it, with {@link ListeningPool} as its pool. */
+const pgDriver: typeof pg = Object.assign(Object.create(pg) as typeof pg, { Pool: ListeningPool });
 
 /**
  * The single TypeORM configuration used by the Nest apps, the CLI and the
@@ -18,6 +37,7 @@ export function dataSourceOptions(
 ): DataSourceOptions {
   return {
     type: 'postgres',
+    driver: pgDriver,
     url,
     entities: schema.entities as DataSourceOptions['entities'],
     migrations: schema.migrations as DataSourceOptions['migrations'],

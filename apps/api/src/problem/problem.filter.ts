@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isPageRequest } from '../web/page-request';
 import { renderErrorPage } from '../web/page-error.filter';
-import { toProblem } from './problem';
+import { retryAfterSeconds, toProblem } from './problem';
 
 /**
  * The one place errors become responses: `application/problem+json` for every
@@ -30,7 +30,9 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { problem, unexpected } = toProblem(error);
   if (unexpected) logger.error(error instanceof Error ? error : String(error), (error as Error)?.stack);
+  else if (problem.code === 'service.unavailable') logger.warn(`${request.method} ${request.url}: ${problem.detail}`);
   if (problem.status === 401) void reply.header('www-authenticate', 'Bearer');
+  if (problem.status === 503) void reply.header('retry-after', String(retryAfterSeconds));
   void reply
     .status(problem.status)
     .header('content-type', 'application/problem+json; charset=utf-8')

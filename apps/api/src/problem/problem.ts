@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, type ErrorKind, type FieldProblem } from '@claimdesk/errors';
+import { isConnectionLoss } from '@claimdesk/persistence';
 
 /** An RFC 9457 problem document, with Claimdesk's stable `code` as an extension. */
 export interface Problem {
@@ -22,7 +23,11 @@ const statusOfKind: Record<ErrorKind, number> = {
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,
+  unavailable: 503,
 };
+
+/** Seconds a client is told to wait (`Retry-After`) before repeating a request refused with 503. */
+export const retryAfterSeconds = 2;
 
 const fastifyErrors: Record<string, { status: number; code: string; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
@@ -73,6 +78,12 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
     const status = error.getStatus();
     if (status >= 500) return { problem: internal(), unexpected: true };
     return { problem: problem(status, codeOfStatus(status), detailOf(error)), unexpected: false };
+  }
+  if (isConnectionLoss(error)) {
+    return {
+      problem: problem(503, 'service.unavailable', 'The connection to the database was lost; try again in a moment'),
+      unexpected: false,
+    };
   }
   const { statusCode } = error as { statusCode?: unknown };
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
