@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { eventually, fixtureArticle } from '@claimdesk/testing';
+import { fixtureArticle } from '@claimdesk/testing';
 import {
   BrowserWorld,
   describeInBrowser,
@@ -69,25 +69,12 @@ describeInBrowser('claim matching on the claim page and the submission form', ()
 
   const claimOf = (id: string) => api<ClaimDetailJson>('GET', `/claims/${id}`, editor.token);
 
-  /** Publishes `claim` through the API workflow: in review, two agreeing verdicts, consensus, publish. */
   async function publish(claim: ClaimJson, rating: string): Promise<void> {
-    await api('POST', `/claims/${claim.id}/transitions`, editor.token, { to: 'in_review' });
-    for (const reviewer of reviewers) {
-      await api('POST', `/claims/${claim.id}/verdicts`, reviewer.token, {
-        rating,
-        rationale: 'The budget papers say otherwise.',
-      });
-    }
-    await eventually(
-      async () => ((await claimOf(claim.id)).status === 'awaiting_approval' ? true : undefined),
-      20_000,
-      `consensus on ${claim.id}`,
+    await world.publish(
+      claim.id,
+      { editor, reviewers },
+      { rating, summary: 'The budget raises some taxes for working families and cuts others.' },
     );
-    await api('POST', `/claims/${claim.id}/transitions`, editor.token, {
-      to: 'published',
-      rating,
-      summary: 'The budget raises some taxes for working families and cuts others.',
-    });
     expect((await claimOf(claim.id)).status).toBe('published');
   }
 

@@ -214,6 +214,17 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
       version: 1,
     });
     expect(jsonLd.body.datePublished).toBe(jsonLd.body.dateModified);
+    expect(jsonLd.body.url).toMatch(new RegExp(`/fact-checks/${claim.id}$`));
+
+    // The public page its url names: no account needed, the same JSON-LD embedded.
+    const page = await api.request('GET', `/fact-checks/${claim.id}`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.text).toContain('Will Northfield have a flood wall by 2029?');
+    expect(page.text).toContain('Our rating: <span class="fact-check__rating">False</span>');
+    expect(page.text).toContain('No money, no wall by 2029.');
+    const embedded = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(page.text)?.[1];
+    expect(JSON.parse(embedded ?? 'null')).toEqual(jsonLd.body);
 
     // Correction: reopen, review again, publish version 2 with a public note.
     const { etag } = await get(editor, claim.id);
@@ -246,6 +257,9 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
       expect.objectContaining({ '@type': 'CorrectionComment', text: 'A 2027 allocation of 2 million was missed.' }),
     ]);
     expect(Date.parse(v2.body.dateModified)).toBeGreaterThan(Date.parse(v2.body.datePublished));
+    const correctedPage = await api.request('GET', `/fact-checks/${claim.id}`, { headers: { accept: 'text/html' } });
+    expect(correctedPage.text).toContain('Our rating: <span class="fact-check__rating">Mostly false</span>');
+    expect(correctedPage.text).toContain('A 2027 allocation of 2 million was missed.');
 
     const feed = await api.request<{ items: ClaimReviewBody[] }>('GET', '/api/v1/reviews');
     expect(feed.body.items.find((item) => item.url.endsWith(claim.id))).toMatchObject({ version: 2 });
@@ -363,5 +377,8 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
     expect(asSubmitter.status).toBe(403);
     const unpublished = await api.request('GET', `/api/v1/claims/${claim.id}/claim-review`);
     expect(unpublished.status).toBe(404);
+    const unpublishedPage = await api.request('GET', `/fact-checks/${claim.id}`, { headers: { accept: 'text/html' } });
+    expect(unpublishedPage.status).toBe(404);
+    expect(unpublishedPage.text).not.toContain('Reviewers cannot publish.');
   });
 });

@@ -2,7 +2,13 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { queueBackends, startFixtureSite, type FixtureSite, type TestQueueBackend } from '@claimdesk/testing';
+import {
+  eventually,
+  queueBackends,
+  startFixtureSite,
+  type FixtureSite,
+  type TestQueueBackend,
+} from '@claimdesk/testing';
 import { TestApi } from './api-harness';
 
 /** Debian's Chromium; `.ci/run` installs it when missing. */
@@ -101,6 +107,39 @@ export class BrowserWorld {
       viewport: { width: 1280, height: 900 },
     });
     return context;
+  }
+
+  /**
+   * Publishes a claim through the API workflow, as the desk would: in review,
+   * one agreeing verdict per reviewer, the consensus job, then publish.
+   */
+  async publish(
+    claimId: string,
+    people: { editor: WebUser; reviewers: readonly WebUser[] },
+    review: { rating: string; summary: string },
+  ): Promise<void> {
+    const call = async (token: string, path: string, body: unknown): Promise<Record<string, unknown>> => {
+      const response = await this.api.request('POST', `/api/v1/claims/${claimId}${path}`, { token, body });
+      if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${response.text}`);
+      return response.body;
+    };
+    await call(people.editor.token, '/transitions', { to: 'in_review' });
+    for (const reviewer of people.reviewers) {
+      await call(reviewer.token, '/verdicts', { rating: review.rating, rationale: 'The budget papers say otherwise.' });
+    }
+    await eventually(
+      async () => {
+        const { body } = await this.api.request('GET', `/api/v1/claims/${claimId}`, { token: people.editor.token });
+        return body.status === 'awaiting_approval' ? true : undefined;
+      },
+      20_000,
+      `consensus on ${claimId}`,
+    );
+    await call(people.editor.token, '/transitions', {
+      to: 'published',
+      rating: review.rating,
+      summary: review.summary,
+    });
   }
 
   /** A page in a new context, logged in as `user` through the login form. */

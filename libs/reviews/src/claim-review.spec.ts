@@ -240,7 +240,7 @@ describe('toClaimReview', () => {
       expect(doc.reviewBody).toBe('The budget was overspent by 12 percent, not 40.');
       if (claim.headline === null) expect(doc).not.toHaveProperty('headline');
       else expect(doc.headline).toBe(claim.headline);
-      expect(doc.url).toBe(`${site.publicUrl}/claims/${claimId}`);
+      expect(doc.url).toBe(`${site.publicUrl}/fact-checks/${claimId}`);
       expect(doc.author).toEqual({ '@type': 'Organization', name: site.organizationName, url: site.publicUrl });
       expect(doc.datePublished).toBe('2024-04-01T12:30:00.250Z');
       expect(doc.dateModified).toBe(doc.datePublished);
@@ -294,7 +294,7 @@ describe('toClaimReview', () => {
     const prefixed = { publicUrl: 'http://newsroom.example.com/factcheck', organizationName: 'Newsroom Checks' };
     const doc = toClaimReview(aClaimRow(), [aReviewRow(1)], prefixed);
     expect(claimReviewProblems(doc, prefixed)).toEqual([]);
-    expect(doc.url).toBe(`http://newsroom.example.com/factcheck/claims/${claimId}`);
+    expect(doc.url).toBe(`http://newsroom.example.com/factcheck/fact-checks/${claimId}`);
     expect(doc.author.url).toBe(prefixed.publicUrl);
   });
 

@@ -56,7 +56,7 @@ export function toClaimReview(
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    url: `${site.publicUrl}/claims/${claim.id}`,
+    url: `${site.publicUrl}/fact-checks/${claim.id}`,
     ...(claim.headline === null ? {} : { headline: claim.headline }),
     claimReviewed: claim.text,
     reviewBody: latest.summary,

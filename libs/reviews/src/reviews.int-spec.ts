@@ -651,7 +651,7 @@ describe('ReviewsService against PostgreSQL', () => {
       expect((await eventsNamed(byDefault.id, 'claim.published'))[0]!.data).toMatchObject({
         reviewVersion: 1,
         rating: 'mostly_false',
-        url: `${publicUrl}/claims/${byDefault.id}`,
+        url: `${publicUrl}/fact-checks/${byDefault.id}`,
       });
 
       const overridden = await aClaimAwaitingApproval('mostly_false');
@@ -934,7 +934,7 @@ describe('ReviewsService against PostgreSQL', () => {
       const all = await reviews.feed(start, null, 50);
       expect(all.items.map(claimIdOf)).toEqual([third.id, second.id, first.id]);
       expect(all.next).toBeNull();
-      expect(all.items[0]).toMatchObject({ '@type': 'ClaimReview', url: `${publicUrl}/claims/${third.id}` });
+      expect(all.items[0]).toMatchObject({ '@type': 'ClaimReview', url: `${publicUrl}/fact-checks/${third.id}` });
 
       const later = await reviews.feed(between, null, 50);
       expect(later.items.map(claimIdOf)).toEqual([third.id, second.id]);

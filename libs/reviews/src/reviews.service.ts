@@ -522,7 +522,7 @@ export class ReviewsService {
         rating: review.rating,
         summary: review.summary,
         publishedAt: inserted.publishedAt,
-        url: `${this.config.publicUrl}/claims/${claimId}`,
+        url: `${this.config.publicUrl}/fact-checks/${claimId}`,
         ...(review.correctionNote === null ? {} : { correction: review.correctionNote }),
       },
     });

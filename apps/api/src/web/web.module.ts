@@ -10,6 +10,7 @@ import { AdminPagesController } from './admin-pages.controller';
 import { ClaimPageController } from './claim-page.controller';
 import { ClaimPageService } from './claim-page.service';
 import { ClaimsPagesController } from './claims-pages.controller';
+import { FactCheckPageController } from './fact-check-page.controller';
 import { LoginController } from './login.controller';
 import { SourcePageController } from './source-page.controller';
 import { SourcePageService } from './source-page.service';
@@ -34,6 +35,7 @@ import { SourcePageService } from './source-page.service';
     SourcePageController,
     AdminPagesController,
     ClaimPageController,
+    FactCheckPageController,
   ],
   providers: [ClaimPageService, SourcePageService],
 })
