@@ -2,7 +2,7 @@ import type { Job, Queue } from 'bullmq';
 import pg from 'pg';
 import { QueueName, QueueRegistry } from '@claimdesk/queue';
 import {
-  eventually,
+  eventuallyWithOutput,
   fixtureArticle,
   fixtureArticleHtml,
   type FixtureSite,
@@ -63,15 +63,8 @@ describe.each(queueBackends())('source fetches survive a worker crash on the $ki
     const [row] = await sql<{ n: string }>(text, values);
     return Number(row!.n);
   };
-  /** `eventually`, failing with the tail of the workers' output, which says why. */
-  const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> => {
-    try {
-      return await eventually(probe, timeoutMs, what);
-    } catch (error) {
-      const output = running.map((worker, index) => `--- worker ${index + 1}:\n${worker.output().slice(-4_000)}`);
-      throw new Error(`${(error as Error).message}\n${output.join('\n')}`, { cause: error });
-    }
-  };
+  const waitFor = <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> =>
+    eventuallyWithOutput(running, probe, timeoutMs, what);
 
   beforeAll(async () => {
     slow = await startSlowArticleSite(articleDelayMs);

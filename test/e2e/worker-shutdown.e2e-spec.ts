@@ -1,7 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import pg from 'pg';
 import { QueueName, QueueRegistry } from '@claimdesk/queue';
-import { eventually, freePort, queueBackends, type RunningProcess, startProcess } from '@claimdesk/testing';
+import { eventuallyWithOutput, freePort, queueBackends, type RunningProcess, startProcess } from '@claimdesk/testing';
 import { TestApi } from '../support/api-harness';
 import { type SlowArticleSite, startSlowArticleSite } from '../support/slow-article-site';
 
@@ -41,14 +41,8 @@ describe.each(cases)('$app stopped with SIGTERM on the $kind backend', ({ backen
   const count = async (text: string): Promise<number> => Number((await pool.query<{ n: string }>(text)).rows[0]!.n);
   const fetchJobs = async (states: ('completed' | 'failed' | 'waiting' | 'active' | 'delayed')[]): Promise<Job[]> =>
     (await sources.getJobs(states, 0, -1)).filter((job): job is Job => job?.name === 'source.fetch');
-  const waitFor = async <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> => {
-    try {
-      return await eventually(probe, timeoutMs, what);
-    } catch (error) {
-      const output = running.map((worker, index) => `--- worker ${index + 1}:\n${worker.output().slice(-4_000)}`);
-      throw new Error(`${(error as Error).message}\n${output.join('\n')}`, { cause: error });
-    }
-  };
+  const waitFor = <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> =>
+    eventuallyWithOutput(running, probe, timeoutMs, what);
 
   beforeAll(async () => {
     slow = await startSlowArticleSite(articleDelayMs);

@@ -9,7 +9,15 @@ export {
   testEnv,
 } from './test-environment';
 export { clearQueueBackend, eventually, startTestContext, testRuntime } from './test-runtime';
-export { type ClaimdeskApp, freePort, runCli, type RunningProcess, startProcess, waitForHttp } from './processes';
+export {
+  type ClaimdeskApp,
+  eventuallyWithOutput,
+  freePort,
+  runCli,
+  type RunningProcess,
+  startProcess,
+  waitForHttp,
+} from './processes';
 export { rejectionOf } from './domain-errors';
 export {
   type FixtureArticle,

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import { eventually } from './test-runtime';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
@@ -96,4 +97,19 @@ export async function waitForHttp(url: string, process: RunningProcess, timeoutM
   throw new Error(
     `${url} did not answer 200 ${ended ? 'before the process ended' : `within ${timeoutMs} ms`}:\n${process.output()}`,
   );
+}
+
+/** {@link eventually}, failing with the tail of each process's output, which usually says why. */
+export async function eventuallyWithOutput<T>(
+  processes: readonly RunningProcess[],
+  probe: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
+  try {
+    return await eventually(probe, timeoutMs, what);
+  } catch (error) {
+    const output = processes.map((process, index) => `--- process ${index + 1}:\n${process.output().slice(-4_000)}`);
+    throw new Error(`${(error as Error).message}\n${output.join('\n')}`, { cause: error });
+  }
 }
