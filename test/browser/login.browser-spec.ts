@@ -97,26 +97,32 @@ describeInBrowser('logging in', () => {
     expect(replayed.headers.get('location')).toBe('/login?next=%2Fclaims');
   });
 
-  it('limits login attempts per address and email', async () => {
-    const user = await world.user('submitter');
-    const other = await world.user('submitter');
-    // The first ten wrong guesses go over plain HTTP (each still carries the form's CSRF token).
+  /** Posts the login form over plain HTTP for `email` (with a form's cookie and CSRF token); answers the status. */
+  async function loginPoster(email: string): Promise<(password: string) => Promise<number>> {
     const form = await fetch(`${world.baseUrl}/login`);
     const cookie = form.headers
       .getSetCookie()
       .map((header) => header.split(';')[0])
       .join('; ');
     const csrf = /name='_csrf' value='([^']+)'/.exec(await form.text())![1]!;
+    return async (password) =>
+      (
+        await fetch(`${world.baseUrl}/login`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ _csrf: csrf, email, password }),
+          redirect: 'manual',
+        })
+      ).status;
+  }
+
+  it('limits login attempts per address and email', async () => {
+    const user = await world.user('submitter');
+    const other = await world.user('submitter');
+    // The first ten wrong guesses go over plain HTTP (each still carries the form's CSRF token).
+    const post = await loginPoster(user.email);
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const response = await fetch(`${world.baseUrl}/login`, {
-        method: 'POST',
-        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ _csrf: csrf, email: user.email, password: `wrong guess ${attempt}` }),
-        redirect: 'manual',
-      });
-      statuses.push(response.status);
-    }
+    for (let attempt = 0; attempt < 10; attempt++) statuses.push(await post(`wrong guess ${attempt}`));
     expect(statuses).toEqual(Array(10).fill(401));
 
     // The eleventh, even with the right password, is refused in the browser with a page saying why.
@@ -135,5 +141,21 @@ describeInBrowser('logging in', () => {
     // Another account from the same address is not locked out.
     await logIn(page, other);
     expect(new URL(page.url()).pathname).not.toBe('/login');
+  });
+
+  it('does not count successful logins toward the lockout, and a success clears earlier failures', async () => {
+    const user = await world.user('submitter');
+    const post = await loginPoster(user.email);
+    const statuses: number[] = [];
+    // Twelve logins that succeed (a desk where people sign in all day), then nine wrong passwords,
+    // one right one, and nine wrong again: never ten failures in a row, so never locked out.
+    for (let n = 0; n < 12; n++) statuses.push(await post(user.password));
+    for (let n = 0; n < 9; n++) statuses.push(await post(`wrong ${n}`));
+    statuses.push(await post(user.password));
+    for (let n = 0; n < 9; n++) statuses.push(await post(`wrong again ${n}`));
+
+    const times = (count: number, status: number): number[] => Array.from({ length: count }, () => status);
+    expect(statuses).toEqual([...times(12, 303), ...times(9, 401), 303, ...times(9, 401)]);
+    expect(await post(user.password)).toBe(303);
   });
 });

@@ -1,17 +1,14 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Render, Req, Res } from '@nestjs/common';
-import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
+import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccountsService } from '@claimdesk/accounts';
 import { DomainError } from '@claimdesk/errors';
 import { Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { formErrors, noErrors, textField } from './forms';
+import { LoginFailures } from './login-failures';
 import { renderErrorPage, safeNext } from './page-error.filter';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie';
 import { WebPages } from './web-pages.decorator';
-
-/** Attempts allowed per address and email in each window, and the window. */
-export const loginAttempts = { limit: 10, windowMs: 15 * 60 * 1000 };
 
 const fields = { email: { id: 'email', label: 'Email' }, password: { id: 'password', label: 'Password' } };
 
@@ -20,7 +17,7 @@ const fields = { email: { id: 'email', label: 'Email' }, password: { id: 'passwo
 export class LoginController {
   constructor(
     private readonly accounts: AccountsService,
-    @Inject(getStorageToken()) private readonly attempts: ThrottlerStorage,
+    private readonly failures: LoginFailures,
   ) {}
 
   @Get()
@@ -56,24 +53,21 @@ export class LoginController {
     if (missing.length > 0) {
       return void reply.code(400).view('login', { next, values: { email }, errors: formErrors(missing, fields) });
     }
-    const attempt = await this.attempts.increment(
-      `login:${request.ip}:${email.toLowerCase()}`,
-      loginAttempts.windowMs,
-      loginAttempts.limit,
-      loginAttempts.windowMs,
-      'login',
-    );
-    if (attempt.isBlocked) {
-      const minutes = Math.max(1, Math.ceil(attempt.timeToBlockExpire / 60));
-      void reply.header('retry-after', String(attempt.timeToBlockExpire));
-      return void renderErrorPage(reply, 429, `Too many login attempts for ${email}. Try again in ${minutes} minutes.`);
+    const key = `login:${request.ip}:${email.toLowerCase()}`;
+    const blockedFor = this.failures.blockedFor(key);
+    if (blockedFor > 0) {
+      const minutes = Math.max(1, Math.ceil(blockedFor / 60));
+      void reply.header('retry-after', String(blockedFor));
+      return void renderErrorPage(reply, 429, `Too many failed logins for ${email}. Try again in ${minutes} minutes.`);
     }
     try {
       const session = await this.accounts.logIn(email, password);
+      this.failures.recordSuccess(key);
       setSessionCookie(reply, session.token);
       return void reply.redirect(next, 303);
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'unauthenticated') throw error;
+      this.failures.recordFailure(key);
       const errors = formErrors([{ field: 'email', message: 'or password is not right' }], fields);
       return void reply.code(401).view('login', { next, values: { email }, errors });
     }

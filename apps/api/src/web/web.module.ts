@@ -11,6 +11,7 @@ import { ClaimPageController } from './claim-page.controller';
 import { ClaimPageService } from './claim-page.service';
 import { ClaimsPagesController } from './claims-pages.controller';
 import { FactCheckPageController } from './fact-check-page.controller';
+import { LoginFailures } from './login-failures';
 import { LoginController } from './login.controller';
 import { SourcePageController } from './source-page.controller';
 import { SourcePageService } from './source-page.service';
@@ -37,6 +38,6 @@ import { SourcePageService } from './source-page.service';
     ClaimPageController,
     FactCheckPageController,
   ],
-  providers: [ClaimPageService, SourcePageService],
+  providers: [ClaimPageService, { provide: LoginFailures, useFactory: () => new LoginFailures() }, SourcePageService],
 })
 export class WebModule {}
