@@ -285,6 +285,70 @@ describeInBrowser('the claim page', () => {
     await screenshot(page, 'claim-page-published');
   });
 
+  it('lets the editor settle split verdicts: ask another reviewer, or publish a chosen rating with a rationale', async () => {
+    const id = await claimInReview(11);
+    const [first, second, third] = [
+      await world.user('reviewer'),
+      await world.user('reviewer'),
+      await world.user('reviewer'),
+    ];
+    for (const [reviewer, rating] of [
+      [first, 'true'],
+      [second, 'false'],
+    ] as const) {
+      const response = await world.api.request('POST', `/api/v1/claims/${id}/verdicts`, {
+        token: reviewer.token,
+        body: { rating, rationale: 'Read the minutes.' },
+      });
+      expect(response.status).toBe(201);
+    }
+    const page = editorPage;
+    await eventually(async () => {
+      await page.goto(`/claims/${id}`);
+      return (await page.getByRole('heading', { name: 'Split verdicts' }).count()) > 0 ? true : undefined;
+    });
+    await expect(page.locator('#split-heading + p').textContent()).resolves.toContain('True: 1, False: 1');
+
+    // A reviewer who already gave a verdict cannot settle it.
+    await page.getByLabel('Ask another reviewer (email)').fill(first.email);
+    await page.getByRole('button', { name: 'Ask for their verdict' }).click();
+    await expect(page.locator('.claim-problem').textContent()).resolves.toContain('has already given a verdict');
+    await page.getByLabel('Ask another reviewer (email)').fill(third.email);
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('done') === 'verdict-requested'),
+      page.getByRole('button', { name: 'Ask for their verdict' }).click(),
+    ]);
+    await expect(page.locator('.claim-header').textContent()).resolves.toContain(third.name);
+    await expect(page.locator('#history').textContent()).resolves.toContain(
+      `Asked ${third.name} to settle the split verdicts`,
+    );
+
+    // Publishing over the split needs a rating and a rationale: the form says so, keeping what was typed.
+    await page.getByLabel('Summary').fill('The minutes show a smaller rise.');
+    await page.getByRole('button', { name: 'Publish with this rating' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    const links = await summary.getByRole('link').all();
+    await expect(Promise.all(links.map((link) => link.getAttribute('href')))).resolves.toEqual([
+      '#transition-published-rating',
+      '#transition-published-reason',
+    ]);
+    await expect(page.getByLabel('Summary').inputValue()).resolves.toBe('The minutes show a smaller rise.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'claim-page-split');
+
+    await page.getByLabel('Rating', { exact: true }).selectOption('mostly_false');
+    await page.getByLabel('Why this rating').fill('The minutes record a 4% rise, not 10%.');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('done') === 'moved-published'),
+      page.getByRole('button', { name: 'Publish with this rating' }).click(),
+    ]);
+    await expect(page.locator('.claim-review__rating').textContent()).resolves.toBe('Rating: Mostly false');
+    const history = await page.locator('#history').textContent();
+    expect(history).toContain('Chose the rating over split verdicts: Mostly false');
+    expect(history).toContain('The minutes record a 4% rise, not 10%.');
+  });
+
   it('shows evidence with its excerpt check and a verdict, with no serious accessibility problems', async () => {
     const id = await claimInReview(7);
     const reviewer = await world.user('reviewer');

@@ -19,6 +19,7 @@ interface Claim {
   allowedTransitions: string[];
   assignees: { id: string }[];
   disagreement: boolean;
+  tiebreakRequested: boolean;
 }
 
 interface ClaimReviewBody {
@@ -339,18 +340,15 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
     expect(events.body.items.filter((event) => event.action === 'claim.status_changed')).toHaveLength(1);
   });
 
-  it('flags disagreeing verdicts for the editor instead of moving the claim', async () => {
+  /** A claim in review whose two verdicts disagree, once the status-change job has flagged it. */
+  const splitClaim = async (text: string) => {
     const [first, second] = [await api.newUser('reviewer'), await api.newUser('reviewer')];
-    const claim = await submitClaim('Bus fares fell by a third last year.');
+    const claim = await submitClaim(text);
     await move(claim.id, { to: 'in_review' });
-    await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
-      token: first.token,
-      body: { rating: 'true', rationale: 'The tariff sheet says so.' },
-    });
-    await api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, {
-      token: second.token,
-      body: { rating: 'false', rationale: 'Only for students.' },
-    });
+    const give = (token: string, rating: string) =>
+      api.request('POST', `/api/v1/claims/${claim.id}/verdicts`, { token, body: { rating, rationale: 'Read it.' } });
+    expect((await give(first.token, 'true')).status).toBe(201);
+    expect((await give(second.token, 'false')).status).toBe(201);
     const flagged = await eventually(
       async () => {
         const { body } = await get(editor, claim.id);
@@ -359,7 +357,102 @@ describe.each(queueBackends())('the review workflow on the $kind backend', (back
       20_000,
       'the disagreement flag',
     );
-    expect(flagged.status).toBe('in_review');
+    return { claim: flagged, first, second, give };
+  };
+
+  const eventsOf = async (id: string) =>
+    (await api.request<{ items: EventItem[] }>('GET', `/api/v1/claims/${id}/events`, { token: editor })).body.items;
+
+  it('flags disagreeing verdicts for the editor instead of moving the claim', async () => {
+    const { claim } = await splitClaim('Bus fares fell by a third last year.');
+    expect(claim.status).toBe('in_review');
+    expect(claim.allowedTransitions).toEqual(['rejected', 'published']);
+  });
+
+  it('does not let an editor publish from review while the verdicts agree or are missing', async () => {
+    const claim = await submitClaim('Tram fares rose by a tenth.');
+    await move(claim.id, { to: 'in_review' });
+    const { body } = await get(editor, claim.id);
+    expect(body.allowedTransitions).toEqual(['rejected']);
+    const refused = await move(claim.id, { to: 'published', rating: 'true', summary: 'S.', reason: 'R.' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.allowed).toEqual(['rejected']);
+  });
+
+  it('publishes split verdicts with the rating the editor chose, recording the rationale', async () => {
+    const { claim } = await splitClaim('Ferry fares doubled in five years.');
+    const missing = await move(claim.id, { to: 'published', summary: 'The fares rose by 60%.' });
+    expect(missing.status).toBe(400);
+    const missingFields = (missing.body as unknown as { errors: { field: string }[] }).errors.map((e) => e.field);
+    expect(missingFields.sort()).toEqual(['rating', 'reason']);
+
+    const published = await move(
+      claim.id,
+      {
+        to: 'published',
+        rating: 'mostly_false',
+        summary: 'The fares rose by 60%, not 100%.',
+        reason: 'The tariff archive settles it: both reviewers read one year each.',
+      },
+      `"${claim.version}"`,
+    );
+    expect(published.status).toBe(200);
+    expect(published.body.status).toBe('published');
+    expect(published.body.review?.rating).toBe('mostly_false');
+    const decided = (await eventsOf(claim.id)).find((event) => event.action === 'claim.split_decided');
+    expect(decided?.data).toEqual({
+      claimVersion: claim.version,
+      rating: 'mostly_false',
+      rationale: 'The tariff archive settles it: both reviewers read one year each.',
+      ratings: { true: 1, false: 1 },
+    });
+    const review = await api.request<{ reviewRating: { alternateName: string } }>(
+      'GET',
+      `/api/v1/claims/${claim.id}/claim-review`,
+    );
+    expect(review.body.reviewRating.alternateName).toBe('Mostly false');
+  });
+
+  it('asks another reviewer to settle split verdicts, and the leading rating moves the claim on', async () => {
+    const notSplit = await submitClaim('Rail fares froze this year.');
+    const third = await api.newUser('reviewer');
+    const early = await api.request('POST', `/api/v1/claims/${notSplit.id}/verdict-requests`, {
+      token: editor,
+      body: { reviewerEmail: third.email },
+    });
+    expect(early.status).toBe(409);
+
+    const { claim, first, give } = await splitClaim('Taxi fares fell in the spring.');
+    const already = await api.request('POST', `/api/v1/claims/${claim.id}/verdict-requests`, {
+      token: editor,
+      body: { reviewerEmail: first.email },
+    });
+    expect(already.status).toBe(409);
+    const asReviewer = await api.request('POST', `/api/v1/claims/${claim.id}/verdict-requests`, {
+      token: first.token,
+      body: { reviewerEmail: third.email },
+    });
+    expect(asReviewer.status).toBe(403);
+
+    const requested = await api.request<Claim>('POST', `/api/v1/claims/${claim.id}/verdict-requests`, {
+      token: editor,
+      body: { reviewerEmail: third.email },
+    });
+    expect(requested.status).toBe(201);
+    expect(requested.body.tiebreakRequested).toBe(true);
+    expect(requested.body.assignees.map((assignee) => assignee.id)).toContain(third.id);
+    expect((await eventsOf(claim.id)).map((event) => event.action)).toContain('claim.verdict_requested');
+
+    expect((await give(third.token, 'false')).status).toBe(201);
+    const settled = await settledStatus(claim.id, 'awaiting_approval');
+    const consensus = (await eventsOf(claim.id)).find(
+      (event) => event.action === 'claim.status_changed' && event.data.transition === 'consensus',
+    );
+    expect(consensus?.data).toMatchObject({ rating: 'false', split: true, ratings: { true: 1, false: 2 } });
+    // Publishing takes the leading rating by default.
+    const published = await move(settled.id, { to: 'published', summary: 'They did not.' });
+    expect(published.status).toBe(200);
+    expect(published.body.review?.rating).toBe('false');
   });
 
   it('keeps the roles: a reviewer may not transition, a submitter may not give verdicts', async () => {

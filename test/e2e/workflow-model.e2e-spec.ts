@@ -119,6 +119,12 @@ class WorkflowModel {
     this.events.push({ action: 'claim.submitted', from: null, to: 'submitted', actor: 'submitter', data: {} });
   }
 
+  /** The moves an editor has now: the status's, and publishing over split verdicts while they are split. */
+  editorMoves(): { to: Status; name: string }[] {
+    const split = this.status === 'in_review' && this.disagreementVersion === this.version;
+    return split ? [...editorMoves.in_review, { to: 'published', name: 'publish_split' }] : editorMoves[this.status];
+  }
+
   transition(
     actor: ActorName,
     request: { to: Status; ifMatch: IfMatch; summary?: string; reason?: string; rating?: Rating },
@@ -127,21 +133,22 @@ class WorkflowModel {
     if (request.ifMatch === 'stale' || request.ifMatch === 'garbage') {
       return { status: 412, code: 'claim.version_mismatch' };
     }
-    const move = editorMoves[this.status].find((candidate) => candidate.to === request.to);
+    const move = this.editorMoves().find((candidate) => candidate.to === request.to);
     if (move === undefined) {
       return {
         status: 409,
         code: 'claim.illegal_transition',
-        allowed: editorMoves[this.status].map((candidate) => candidate.to),
+        allowed: this.editorMoves().map((candidate) => candidate.to),
       };
     }
+    const split = move.name === 'publish_split';
     let review: PublishedVersion | null = null;
     if (request.to === 'published') {
       const fields: string[] = [];
       if (request.summary === undefined) fields.push('summary');
       const version = this.reviews.length + 1;
-      if (version > 1 && request.reason === undefined) fields.push('reason');
-      const rating = request.rating ?? this.consensusRating();
+      if ((split || version > 1) && request.reason === undefined) fields.push('reason');
+      const rating = request.rating ?? (split ? null : this.consensusRating());
       if (rating === null) fields.push('rating');
       if (fields.length > 0) return { status: 400, code: 'transition.invalid', fields };
       review = { version, rating: rating!, summary: request.summary!, note: version > 1 ? request.reason! : null };
@@ -161,6 +168,19 @@ class WorkflowModel {
       },
     });
     this.reached.add(move.name);
+    if (split) {
+      const ratings: Partial<Record<Rating, number>> = {};
+      for (const given of this.verdicts.get(this.version - 1)?.values() ?? []) {
+        ratings[given] = (ratings[given] ?? 0) + 1;
+      }
+      this.events.push({
+        action: 'claim.split_decided',
+        from: null,
+        to: null,
+        actor,
+        data: { claimVersion: this.version - 1, rating: review!.rating, rationale: request.reason!, ratings },
+      });
+    }
     if (review !== null) {
       this.reviews.push(review);
       this.events.push({
@@ -346,6 +366,7 @@ const trackedActions = [
   'claim.published',
   'claim.corrected',
   'claim.disagreement_flagged',
+  'claim.split_decided',
 ] as const;
 
 function countByAction(actions: readonly string[]): Record<string, number> {
@@ -404,7 +425,12 @@ function expectClaim(body: ClaimBody, model: WorkflowModel, real: Real, viewer: 
     status: model.status,
     version: model.version,
     disagreement: model.disagreementVersion === model.version,
-    allowedTransitions: atLeast(viewer, 'editor') ? editorMoves[model.status].map((move) => move.to).sort() : [],
+    allowedTransitions: atLeast(viewer, 'editor')
+      ? model
+          .editorMoves()
+          .map((move) => move.to)
+          .sort()
+      : [],
     review:
       latest === undefined
         ? null
@@ -432,7 +458,12 @@ function eventShape(event: EventBody, real: Real): EventShape {
 }
 
 /** Events whose data tells verdict ratings, and the keys that tell them. */
-const ratingEvents = new Set(['verdict.given', 'claim.status_changed', 'claim.disagreement_flagged']);
+const ratingEvents = new Set([
+  'verdict.given',
+  'claim.status_changed',
+  'claim.disagreement_flagged',
+  'claim.split_decided',
+]);
 const ratingKeys = ['rating', 'previousRating', 'ratings'];
 
 /** The events as someone blind review keeps from the ratings must see them: the same, less every verdict rating. */
@@ -617,7 +648,7 @@ class MoveOnCommand extends TransitionBase {
 
   protected target(model: WorkflowModel): Status {
     if (this.pick === 'forward') return forwardMove[model.status];
-    const moves = editorMoves[model.status];
+    const moves = model.editorMoves();
     return moves[this.pick % moves.length]!.to;
   }
 

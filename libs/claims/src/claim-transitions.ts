@@ -11,8 +11,10 @@ export interface Transition {
   readonly from: ClaimStatus;
   readonly to: ClaimStatus;
   /** The name PRODUCT.md gives the move, recorded in the event. */
-  readonly name: 'triage' | 'reject' | 'consensus' | 'publish' | 'send_back' | 'reopen';
+  readonly name: 'triage' | 'reject' | 'consensus' | 'publish' | 'publish_split' | 'send_back' | 'reopen';
   readonly by: TransitionActor;
+  /** Open only while the verdicts on the claim's current version are split (disagreement flagged). */
+  readonly onlyWhenSplit?: true;
 }
 
 /**
@@ -24,12 +26,16 @@ export interface Transition {
  *     └──reject──▶ rejected│   └──────── reject ─────────────┴─── send back ──▶ in_review ◀── reopen (correction)
  *                     └──reopen──▶ submitted
  * ```
+ *
+ * When the verdicts of a round are split, an editor may also publish straight
+ * from `in_review` with a rating they choose and a rationale (`publish_split`).
  */
 export const transitions: readonly Transition[] = [
   { from: 'submitted', to: 'in_review', name: 'triage', by: 'editor' },
   { from: 'submitted', to: 'rejected', name: 'reject', by: 'editor' },
   { from: 'in_review', to: 'awaiting_approval', name: 'consensus', by: 'system' },
   { from: 'in_review', to: 'rejected', name: 'reject', by: 'editor' },
+  { from: 'in_review', to: 'published', name: 'publish_split', by: 'editor', onlyWhenSplit: true },
   { from: 'awaiting_approval', to: 'published', name: 'publish', by: 'editor' },
   { from: 'awaiting_approval', to: 'in_review', name: 'send_back', by: 'editor' },
   { from: 'awaiting_approval', to: 'rejected', name: 'reject', by: 'editor' },
@@ -42,9 +48,18 @@ export function findTransition(from: ClaimStatus, to: ClaimStatus): Transition |
   return transitions.find((transition) => transition.from === from && transition.to === to);
 }
 
-/** The statuses a person with `role` may move a claim in `from` to (the job's moves excluded). */
-export function allowedTargets(from: ClaimStatus, role: Role): ClaimStatus[] {
+/**
+ * The statuses a person with `role` may move a claim in `from` to (the job's
+ * moves excluded); `split` opens the moves kept for split verdicts.
+ */
+export function allowedTargets(from: ClaimStatus, role: Role, split = false): ClaimStatus[] {
   return transitions
-    .filter((transition) => transition.from === from && transition.by !== 'system' && hasRole(role, transition.by))
+    .filter(
+      (transition) =>
+        transition.from === from &&
+        transition.by !== 'system' &&
+        hasRole(role, transition.by) &&
+        (split || transition.onlyWhenSplit !== true),
+    )
     .map((transition) => transition.to);
 }

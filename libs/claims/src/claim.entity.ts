@@ -114,6 +114,13 @@ export class Claim {
   @Column({ name: 'disagreement_version', type: 'integer', nullable: true })
   disagreementVersion: number | null;
 
+  /**
+   * The version whose split verdicts an editor asked another reviewer to
+   * settle: its consensus is the most common rating, not agreement.
+   */
+  @Column({ name: 'tiebreak_version', type: 'integer', nullable: true })
+  tiebreakVersion: number | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

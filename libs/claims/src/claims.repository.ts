@@ -109,6 +109,7 @@ export class ClaimsRepository {
       | 'checkWorthiness'
       | 'duplicateOf'
       | 'disagreementVersion'
+      | 'tiebreakVersion'
     >,
   ): Promise<Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>> {
     const [row] = await this.db.manager.query<

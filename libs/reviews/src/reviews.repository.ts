@@ -9,6 +9,7 @@ export interface ClaimState {
   status: ClaimStatus;
   version: number;
   disagreementVersion: number | null;
+  tiebreakVersion: number | null;
 }
 
 export interface VerdictRow {
@@ -60,6 +61,8 @@ export interface ReviewedClaimRow {
   appearanceUrls: string[];
 }
 
+const claimStateColumns = `disagreement_version AS "disagreementVersion", tiebreak_version AS "tiebreakVersion"`;
+
 const verdictColumns = `v.id, v.reviewer_id AS "reviewerId", u.name AS "reviewerName", v.rating, v.rationale,
   v.evidence_ids AS "evidenceIds", v.claim_version AS "claimVersion", v.created_at AS "createdAt",
   v.updated_at AS "updatedAt"`;
@@ -80,7 +83,7 @@ export class ReviewsRepository {
    */
   async lockClaim(id: string, mode: 'update' | 'share'): Promise<ClaimState | null> {
     const [row] = await this.db.manager.query<ClaimState[]>(
-      `SELECT id, status, version, disagreement_version AS "disagreementVersion"
+      `SELECT id, status, version, ${claimStateColumns}
          FROM claims WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
       [id],
     );
@@ -89,7 +92,7 @@ export class ReviewsRepository {
 
   async findClaimState(id: string): Promise<ClaimState | null> {
     const [row] = await this.db.manager.query<ClaimState[]>(
-      `SELECT id, status, version, disagreement_version AS "disagreementVersion" FROM claims WHERE id = $1`,
+      `SELECT id, status, version, ${claimStateColumns} FROM claims WHERE id = $1`,
       [id],
     );
     return row ?? null;
@@ -119,6 +122,11 @@ export class ReviewsRepository {
 
   async flagDisagreement(id: string, version: number): Promise<void> {
     await this.db.manager.query(`UPDATE claims SET disagreement_version = $2 WHERE id = $1`, [id, version]);
+  }
+
+  /** Marks the version's split verdicts as to be settled by the most common rating once another reviewer gives theirs. */
+  async requestTiebreak(id: string, version: number): Promise<void> {
+    await this.db.manager.query(`UPDATE claims SET tiebreak_version = $2 WHERE id = $1`, [id, version]);
   }
 
   async claimExists(id: string): Promise<boolean> {

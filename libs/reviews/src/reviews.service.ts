@@ -9,6 +9,7 @@ import {
   findTransition,
   type ReviewView,
   toQuoteCheckView,
+  type Transition,
   type VerdictView,
 } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
@@ -18,6 +19,7 @@ import { Database } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
 import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
+import { countRatings, decideConsensus } from './consensus';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
 import {
@@ -56,10 +58,12 @@ export interface ClaimDetailView extends ClaimView {
   allowedTransitions: ClaimStatus[];
   /** Set when the verdicts on the current version disagree (flagged for the editor). */
   disagreement: boolean;
+  /** Set when an editor asked another reviewer to settle this version's split verdicts. */
+  tiebreakRequested: boolean;
 }
 
 export type ConsensusOutcome =
-  | { outcome: 'consensus'; rating: Rating; verdicts: number }
+  | { outcome: 'consensus'; rating: Rating; verdicts: number; split?: true }
   | { outcome: 'disagreement'; ratings: Partial<Record<Rating, number>> }
   | { outcome: 'waiting'; verdicts: number }
   | { outcome: 'not_in_review'; status: ClaimStatus }
@@ -90,14 +94,16 @@ export class ReviewsService {
     const versions = await this.reviews.listReviews(claimId);
     const assignees = await this.reviews.listAssignees(claimId);
     const state = await this.reviews.findClaimState(claimId);
+    const split = state !== null && isSplit(state);
     return {
       ...claim,
       evidence: evidence.map(toEvidenceView),
       verdicts: verdicts.map(toVerdictView),
       review: toReviewView(versions),
       assignees,
-      allowedTransitions: allowedTargets(claim.status, viewer.role),
-      disagreement: state !== null && state.disagreementVersion === state.version,
+      allowedTransitions: allowedTargets(claim.status, viewer.role, split),
+      disagreement: split,
+      tiebreakRequested: split && state.tiebreakVersion === state.version,
     };
   }
 
@@ -111,6 +117,7 @@ export class ReviewsService {
       assignees: [],
       allowedTransitions: allowedTargets(claim.status, viewer.role),
       disagreement: false,
+      tiebreakRequested: false,
     };
   }
 
@@ -147,8 +154,8 @@ export class ReviewsService {
         );
       }
       const transition = findTransition(claim.status, request.to);
-      if (transition === undefined || transition.by === 'system' || !hasRole(actor.role, transition.by)) {
-        const allowed = allowedTargets(claim.status, actor.role);
+      const allowed = allowedTargets(claim.status, actor.role, isSplit(claim));
+      if (transition === undefined || !allowed.includes(request.to)) {
         throw DomainError.conflict(
           'claim.illegal_transition',
           `A claim in ${claim.status} cannot move to ${request.to}${
@@ -158,7 +165,7 @@ export class ReviewsService {
         );
       }
       const duplicateOf = await this.checkDuplicate(claim, request);
-      const review = request.to === 'published' ? await this.prepareReview(claim, request) : null;
+      const review = request.to === 'published' ? await this.prepareReview(claim, request, transition.name) : null;
       const changed = await this.reviews.changeStatus(claimId, claim.version, claim.status, request.to, duplicateOf);
       if (changed === null) {
         throw new DomainError(
@@ -180,6 +187,19 @@ export class ReviewsService {
           ...(duplicateOf === null ? {} : { duplicateOf }),
         },
       });
+      if (transition.name === 'publish_split') {
+        await this.events.record({
+          claimId,
+          actorId: actor.userId,
+          action: 'claim.split_decided',
+          data: {
+            claimVersion: claim.version,
+            rating: review!.rating,
+            rationale: request.reason!,
+            ratings: countRatings(await this.ratingsOn(claimId, claim.version)),
+          },
+        });
+      }
       if (review !== null) await this.publish(actor, claimId, changed.version, review);
     });
     return this.describe(actor, claimId);
@@ -199,28 +219,75 @@ export class ReviewsService {
   async assign(actor: Principal, claimId: string, reviewerEmail: string): Promise<{ created: boolean }> {
     return this.db.transaction(async () => {
       if (!(await this.reviews.claimExists(claimId))) throw claimNotFound(claimId);
-      const reviewer = await this.reviews.findUserByEmail(reviewerEmail);
-      if (reviewer === null) {
-        throw DomainError.invalid('assignment.invalid', 'The assignment is not valid', [
-          { field: 'reviewerEmail', message: 'no user has this email' },
-        ]);
-      }
-      if (!hasRole(reviewer.role as Principal['role'], 'reviewer')) {
-        throw DomainError.invalid('assignment.invalid', 'The assignment is not valid', [
-          { field: 'reviewerEmail', message: 'the user is not a reviewer' },
-        ]);
-      }
-      const created = await this.reviews.assign(claimId, reviewer.id, actor.userId);
-      if (created) {
-        await this.events.record({
-          claimId,
-          actorId: actor.userId,
-          action: 'claim.assigned',
-          data: { reviewerId: reviewer.id, reviewerName: reviewer.name },
-        });
-      }
+      const { created } = await this.assignReviewer(actor, claimId, reviewerEmail, 'assignment');
       return { created };
     });
+  }
+
+  /**
+   * Asks another reviewer to settle the split verdicts of the claim's current
+   * version: they are assigned, and the round is then decided by the rating
+   * most verdicts give once it leads alone (with at least CONSENSUS_MIN_VERDICTS).
+   */
+  async requestVerdict(
+    actor: Principal,
+    claimId: string,
+    reviewerEmail: string,
+  ): Promise<{ reviewer: { id: string; name: string }; claimVersion: number }> {
+    return this.db.transaction(async () => {
+      const claim = await this.reviews.lockClaim(claimId, 'update');
+      if (claim === null) throw claimNotFound(claimId);
+      if (!isSplit(claim)) {
+        throw DomainError.conflict(
+          'claim.not_split',
+          claim.status === 'in_review'
+            ? 'The verdicts on this claim are not split. Another reviewer is asked for only when they are.'
+            : `The claim is ${claim.status}, not in review with split verdicts.`,
+          { claimStatus: claim.status },
+        );
+      }
+      const reviewer = await this.assignReviewer(actor, claimId, reviewerEmail, 'verdict_request');
+      if (await this.reviews.hasVerdictOn(claimId, claim.version, reviewer.id)) {
+        throw DomainError.conflict(
+          'verdict_request.already_given',
+          `${reviewer.name} has already given a verdict on this version. Ask a reviewer who has not.`,
+        );
+      }
+      await this.reviews.requestTiebreak(claimId, claim.version);
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'claim.verdict_requested',
+        data: { reviewerId: reviewer.id, reviewerName: reviewer.name, claimVersion: claim.version },
+      });
+      return { reviewer: { id: reviewer.id, name: reviewer.name }, claimVersion: claim.version };
+    });
+  }
+
+  /** Assigns the reviewer with this email (recording it), refusing an unknown email or a user who may not review. */
+  private async assignReviewer(
+    actor: Principal,
+    claimId: string,
+    reviewerEmail: string,
+    request: 'assignment' | 'verdict_request',
+  ): Promise<{ id: string; name: string; created: boolean }> {
+    const reviewer = await this.reviews.findUserByEmail(reviewerEmail);
+    const refuse = (message: string) =>
+      DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid`, [
+        { field: 'reviewerEmail', message },
+      ]);
+    if (reviewer === null) throw refuse('no user has this email');
+    if (!hasRole(reviewer.role as Principal['role'], 'reviewer')) throw refuse('the user is not a reviewer');
+    const created = await this.reviews.assign(claimId, reviewer.id, actor.userId);
+    if (created) {
+      await this.events.record({
+        claimId,
+        actorId: actor.userId,
+        action: 'claim.assigned',
+        data: { reviewerId: reviewer.id, reviewerName: reviewer.name },
+      });
+    }
+    return { id: reviewer.id, name: reviewer.name, created };
   }
 
   /**
@@ -350,24 +417,21 @@ export class ReviewsService {
       const claim = await this.reviews.lockClaim(claimId, 'update');
       if (claim === null) return { outcome: 'missing' };
       if (claim.status !== 'in_review') return { outcome: 'not_in_review', status: claim.status };
-      const verdicts = await this.reviews.verdictsOn(claimId, claim.version);
-      const counts: Partial<Record<Rating, number>> = {};
-      for (const verdict of verdicts) counts[verdict.rating] = (counts[verdict.rating] ?? 0) + 1;
-      const ratings = Object.keys(counts) as Rating[];
-      if (ratings.length > 1) {
+      const decision = decideConsensus(await this.ratingsOn(claimId, claim.version), this.rule(claim));
+      if (decision.outcome === 'disagreement') {
         if (claim.disagreementVersion !== claim.version) {
           await this.reviews.flagDisagreement(claimId, claim.version);
           await this.events.record({
             claimId,
             actorId: null,
             action: 'claim.disagreement_flagged',
-            data: { claimVersion: claim.version, ratings: counts },
+            data: { claimVersion: claim.version, ratings: decision.ratings },
           });
         }
-        return { outcome: 'disagreement', ratings: counts };
+        return { outcome: 'disagreement', ratings: decision.ratings };
       }
-      if (verdicts.length < this.config.consensusMinVerdicts) return { outcome: 'waiting', verdicts: verdicts.length };
-      const rating = ratings[0]!;
+      if (decision.outcome === 'waiting') return decision;
+      const { rating, verdicts, split } = decision;
       const changed = await this.reviews.changeStatus(claimId, claim.version, 'in_review', 'awaiting_approval', null);
       if (changed === null) return { outcome: 'not_in_review', status: claim.status };
       await this.events.record({
@@ -376,9 +440,15 @@ export class ReviewsService {
         action: 'claim.status_changed',
         fromStatus: 'in_review',
         toStatus: 'awaiting_approval',
-        data: { transition: 'consensus', version: changed.version, rating, verdicts: verdicts.length },
+        data: {
+          transition: 'consensus',
+          version: changed.version,
+          rating,
+          verdicts,
+          ...(split ? { split: true, ratings: decision.ratings } : {}),
+        },
       });
-      return { outcome: 'consensus', rating, verdicts: verdicts.length };
+      return { outcome: 'consensus', rating, verdicts, ...(split ? { split: true } : {}) };
     });
   }
 
@@ -469,17 +539,27 @@ export class ReviewsService {
   private async prepareReview(
     claim: ClaimState,
     request: TransitionRequest,
+    transition: Transition['name'],
   ): Promise<{ rating: Rating; summary: string; correctionNote: string | null; version: number }> {
     const problems: { field: string; message: string }[] = [];
     if (request.summary === undefined) problems.push({ field: 'summary', message: 'is required to publish' });
     const versions = await this.reviews.listReviews(claim.id);
     const version = (versions.at(-1)?.version ?? 0) + 1;
-    if (version > 1 && request.reason === undefined) {
+    const split = transition === 'publish_split';
+    if (split && request.reason === undefined) {
+      problems.push({
+        field: 'reason',
+        message: 'is required: say why this rating was chosen over the split verdicts',
+      });
+    } else if (version > 1 && request.reason === undefined) {
       problems.push({ field: 'reason', message: 'is the public correction note, required to publish a correction' });
     }
-    const rating = request.rating ?? (await this.consensusRating(claim));
+    const rating = request.rating ?? (split ? null : await this.consensusRating(claim));
     if (rating === null) {
-      problems.push({ field: 'rating', message: 'is required: the verdicts do not agree on one' });
+      problems.push({
+        field: 'rating',
+        message: split ? 'is required: choose the rating to publish' : 'is required: the verdicts do not agree on one',
+      });
     }
     if (problems.length > 0) throw DomainError.invalid('transition.invalid', 'The claim cannot be published', problems);
     return {
@@ -490,12 +570,24 @@ export class ReviewsService {
     };
   }
 
-  /** The rating the verdicts of the last round agree on, if they do. */
+  /** The rating the verdicts of the last round agree on (or, after a tie-break, lead with), if there is one. */
   private async consensusRating(claim: ClaimState): Promise<Rating | null> {
     const round = await this.reviews.latestVerdictVersion(claim.id, claim.version);
     if (round === null) return null;
-    const ratings = new Set((await this.reviews.verdictsOn(claim.id, round)).map((verdict) => verdict.rating));
-    return ratings.size === 1 ? [...ratings][0]! : null;
+    const decision = decideConsensus(await this.ratingsOn(claim.id, round), {
+      minVerdicts: 1,
+      tiebreak: claim.tiebreakVersion === round,
+    });
+    return decision.outcome === 'consensus' ? decision.rating : null;
+  }
+
+  private async ratingsOn(claimId: string, claimVersion: number): Promise<Rating[]> {
+    return (await this.reviews.verdictsOn(claimId, claimVersion)).map((verdict) => verdict.rating);
+  }
+
+  /** How the claim's current round is decided: agreement, or the leading rating after a tie-break was asked for. */
+  private rule(claim: ClaimState) {
+    return { minVerdicts: this.config.consensusMinVerdicts, tiebreak: claim.tiebreakVersion === claim.version };
   }
 
   private async publish(
@@ -530,7 +622,17 @@ export class ReviewsService {
 }
 
 /** Events whose data tells verdict ratings: hidden from those blind review keeps them from. */
-const ratingEvents = new Set(['verdict.given', 'claim.status_changed', 'claim.disagreement_flagged']);
+const ratingEvents = new Set([
+  'verdict.given',
+  'claim.status_changed',
+  'claim.disagreement_flagged',
+  'claim.split_decided',
+]);
+
+/** Whether the verdicts on the claim's current version are split: flagged, and the claim still in review. */
+function isSplit(claim: ClaimState): boolean {
+  return claim.status === 'in_review' && claim.disagreementVersion === claim.version;
+}
 
 function claimNotFound(id: string): DomainError {
   return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);

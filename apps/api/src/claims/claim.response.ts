@@ -197,8 +197,15 @@ export class ClaimDetailResponse extends ClaimResponse {
     description: 'The statuses the caller may move the claim to now',
   })
   allowedTransitions: string[];
-  @ApiProperty({ description: 'The verdicts on the current version disagree (flagged for the editor)' })
+  @ApiProperty({
+    description:
+      'The verdicts on the current version disagree (flagged for the editor, who may then publish with a chosen rating or ask another reviewer)',
+  })
   disagreement: boolean;
+  @ApiProperty({
+    description: 'An editor asked another reviewer to settle the split: the leading rating will decide this version',
+  })
+  tiebreakRequested: boolean;
 }
 
 export class ClaimPageResponse {

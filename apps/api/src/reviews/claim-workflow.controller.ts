@@ -29,7 +29,7 @@ export class ClaimWorkflowController {
   @ApiOperation({
     summary: 'Move a claim along the status machine',
     description:
-      "submitted → in_review (triage) or rejected; in_review → rejected; awaiting_approval → published, in_review (send back) or rejected; published → in_review (reopen for correction); rejected → submitted (reopen). in_review → awaiting_approval is the status-change job's, on consensus. Publishing needs `summary`; `rating` defaults to the rating the verdicts agree on; a correction (publishing again) needs `reason`, its public note.",
+      "submitted → in_review (triage) or rejected; in_review → rejected, or published while its verdicts are split (`disagreement`: then `rating`, `summary` and `reason`, the rationale, are required, and a claim.split_decided event records them); awaiting_approval → published, in_review (send back) or rejected; published → in_review (reopen for correction); rejected → submitted (reopen). in_review → awaiting_approval is the status-change job's, on consensus. Publishing needs `summary`; `rating` defaults to the rating the verdicts agree on; a correction (publishing again) needs `reason`, its public note.",
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the claim as last read: 412 when stale' })
   @ApiOkResponse({ type: ClaimDetailResponse, headers: { ETag: { description: 'The new claim version' } } })
@@ -60,6 +60,24 @@ export class ClaimWorkflowController {
   ): Promise<ClaimDetailView> {
     const { created } = await this.reviews.assign(principal, id, body.reviewerEmail);
     void reply.status(created ? 201 : 200);
+    return this.reviews.describe(principal, id);
+  }
+
+  @Post(':id/verdict-requests')
+  @MinRole('editor')
+  @ApiOperation({
+    summary: 'Ask another reviewer to settle split verdicts',
+    description:
+      "Only while the verdicts on the claim's current version are split (`disagreement`). The reviewer is assigned, a claim.verdict_requested event is recorded, and from then on this version is decided by the rating most verdicts give, once it leads alone with at least CONSENSUS_MIN_VERDICTS verdicts. 409 when the verdicts are not split or the reviewer has already given one on this version.",
+  })
+  @ApiCreatedResponse({ type: ClaimDetailResponse })
+  @ApiProblems(400, 404, 409, 429)
+  async requestVerdict(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: AssignmentRequestBody,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<ClaimDetailView> {
+    await this.reviews.requestVerdict(principal, id, body.reviewerEmail);
     return this.reviews.describe(principal, id);
   }
 

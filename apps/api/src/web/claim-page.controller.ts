@@ -25,6 +25,7 @@ import {
   readVerdict,
   transitionFields,
   verdictFields,
+  verdictRequestFields,
 } from './claim-page.forms';
 import { ClaimPageService } from './claim-page.service';
 import { type ClaimPageOptions, staleMessage, toChecks, toClaimPage } from './claim-page.view-model';
@@ -136,14 +137,14 @@ export class ClaimPageController {
     @CurrentPrincipal() principal: Principal,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { input, values, to, version } = readTransition(body);
+    const { input, values, to, version, publish } = readTransition(body);
     if (!isStatus(to, claimStatuses) || version === undefined) {
       const message = 'The form did not say which move to make on which version of the claim. Use the buttons below.';
       return this.render(reply, 400, principal, id, { problem: { status: 400, message } });
     }
     const form = { form: 'transition', to, values } as const;
-    // With the correction note, so that its problem links to its field when the form has one.
-    const fields = transitionFields(to, true);
+    // With the reason field, so that its problem links to it when the form has one.
+    const fields = transitionFields(to, publish);
     const result = await validateForm(TransitionRequestBody, input);
     if (result.problems) return this.invalid(reply, principal, id, form, result.problems, fields);
     try {
@@ -171,6 +172,29 @@ export class ClaimPageController {
       return void reply.redirect(`/claims/${id}?done=${created ? 'assigned' : 'already-assigned'}`, 303);
     } catch (error) {
       return this.refused(error, reply, principal, id, form, assignFields);
+    }
+  }
+
+  /** Asks another reviewer to settle split verdicts, as the API's verdict-requests endpoint does. */
+  @Post('verdict-requests')
+  @MinRole('editor')
+  async requestVerdict(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { input, values } = readAssignment(body);
+    const form = { form: 'verdict-request', values } as const;
+    const result = await validateForm(AssignmentRequestBody, input);
+    if (result.problems) {
+      return this.invalid(reply, principal, id, form, result.problems, verdictRequestFields, input);
+    }
+    try {
+      await this.reviews.requestVerdict(principal, id, result.value.reviewerEmail);
+      return void reply.redirect(`/claims/${id}?done=verdict-requested`, 303);
+    } catch (error) {
+      return this.refused(error, reply, principal, id, form, verdictRequestFields);
     }
   }
 

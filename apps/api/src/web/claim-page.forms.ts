@@ -2,7 +2,7 @@ import type { ClaimStatus } from '@claimdesk/claims';
 import { type FormErrors, type FormFields, listField, textField } from './forms';
 
 /** The forms of the claim page; one of them at a time comes back with errors. */
-export type ClaimFormName = 'evidence' | 'verdict' | 'transition' | 'assign';
+export type ClaimFormName = 'evidence' | 'verdict' | 'transition' | 'assign' | 'verdict-request';
 
 /** What a failed post of one form shows again: its values and its errors. */
 export interface ClaimFormState {
@@ -41,15 +41,33 @@ export const assignFields: FormFields = {
   },
 };
 
-/** The fields of the form moving the claim to `to`, in form order (a correction asks for its note first). */
-export function transitionFields(to: string, correction: boolean): FormFields {
+export const verdictRequestFields: FormFields = {
+  reviewerEmail: {
+    id: 'verdict-request-reviewer-email',
+    label: 'Reviewer’s email',
+    missing: 'is needed: the email of a reviewer who has not given a verdict on this version',
+  },
+};
+
+/**
+ * How a publishing form reads: a first publication, a correction (which asks
+ * for its public note) or a publication over split verdicts (which asks for
+ * the rationale of the rating chosen).
+ */
+export type PublishKind = 'first' | 'correction' | 'split';
+
+/** The fields of the form moving the claim to `to`, in form order. */
+export function transitionFields(to: string, publish: PublishKind): FormFields {
   const id = (field: string) => `transition-${to}-${field}`;
   switch (to) {
     case 'published':
       return {
+        ...(publish === 'split' ? { rating: { id: id('rating'), label: 'Rating' } } : {}),
         summary: { id: id('summary'), label: 'Summary' },
-        rating: { id: id('rating'), label: 'Rating' },
-        ...(correction ? { reason: { id: id('reason'), label: 'Correction note' } } : {}),
+        ...(publish === 'split' ? {} : { rating: { id: id('rating'), label: 'Rating' } }),
+        ...(publish === 'first'
+          ? {}
+          : { reason: { id: id('reason'), label: publish === 'split' ? 'Why this rating' : 'Correction note' } }),
       };
     case 'rejected':
       return {
@@ -82,6 +100,7 @@ export function readVerdict(body: unknown): ReadForm {
   };
 }
 
+/** The assignment form, and the form asking another reviewer to settle split verdicts: a reviewer's email. */
 export function readAssignment(body: unknown): ReadForm {
   return readText(body, ['reviewerEmail']);
 }
@@ -90,7 +109,9 @@ export function readAssignment(body: unknown): ReadForm {
  * A transition form: the target status, the claim version the form was made
  * from (undefined when missing or malformed) and the request fields.
  */
-export function readTransition(body: unknown): ReadForm & { to: string | undefined; version: number | undefined } {
+export function readTransition(
+  body: unknown,
+): ReadForm & { to: string | undefined; version: number | undefined; publish: PublishKind } {
   const version = textField(body, 'version');
   const to = textField(body, 'to');
   const read = readText(body, ['reason', 'duplicateOf', 'rating', 'summary']);
@@ -99,6 +120,8 @@ export function readTransition(body: unknown): ReadForm & { to: string | undefin
     input: { ...read.input, ...(to === undefined ? {} : { to }) },
     to,
     version: version !== undefined && /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+    // Only which labels the form's errors carry: the service decides what publishing needs.
+    publish: textField(body, 'publish') === 'split' ? 'split' : 'correction',
   };
 }
 

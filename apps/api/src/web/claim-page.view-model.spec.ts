@@ -74,6 +74,7 @@ function claim(overrides: Partial<ClaimDetailView> = {}): ClaimDetailView {
     assignees: [],
     allowedTransitions: [],
     disagreement: false,
+    tiebreakRequested: false,
     ...overrides,
   };
 }

@@ -90,6 +90,7 @@ export const confirmations: Record<string, string> = {
   'evidence-fetching': 'Evidence added; its source is being fetched',
   assigned: 'Reviewer assigned',
   'already-assigned': 'That reviewer was already assigned',
+  'verdict-requested': 'Reviewer asked: their verdict will settle the split',
   'moved-in_review': 'The claim is now in review',
   'moved-published': 'Review published',
   'moved-rejected': 'Claim rejected',
@@ -140,6 +141,7 @@ const transitionButtons: Record<string, string> = {
   'submitted>in_review': 'Move to in review',
   'submitted>rejected': 'Reject',
   'in_review>rejected': 'Reject',
+  'in_review>published': 'Publish with this rating',
   'awaiting_approval>published': 'Publish',
   'awaiting_approval>in_review': 'Send back to review',
   'awaiting_approval>rejected': 'Reject',
@@ -205,6 +207,8 @@ export function toClaimPage(data: ClaimPageData, viewer: Principal, options: Cla
           error: errorsOf('assign').byField.reviewerEmail,
         }
       : null,
+    split:
+      isEditor && claim.disagreement ? toSplit(claim, valuesOf('verdict-request'), errorsOf('verdict-request')) : null,
     review: toReview(claim),
     history: toHistory(data, claim.id),
     similar: claim.similar.map(toSimilar),
@@ -235,6 +239,24 @@ export function toSimilar(similar: ClaimDetailView['similar'][number]) {
           ? `That claim says “${conflict.claim ?? ''}”; this one does not.`
           : `This claim says “${conflict.query}”; that one does not.`,
     ),
+  };
+}
+
+/** What an editor may do about split verdicts: the leading ratings, and the form asking another reviewer. */
+function toSplit(claim: ClaimDetailView, values: ClaimFormState['values'], errors: FormErrors) {
+  const counts = new Map<string, number>();
+  for (const verdict of claim.verdicts) counts.set(verdict.rating, (counts.get(verdict.rating) ?? 0) + 1);
+  return {
+    ratings: [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .map(([rating, count]) => `${ratingName(rating)}: ${count}`)
+      .join(', '),
+    tiebreakRequested: claim.tiebreakRequested,
+    form: {
+      action: `/claims/${claim.id}/verdict-requests`,
+      value: typeof values.reviewerEmail === 'string' ? values.reviewerEmail : '',
+      error: errors.byField.reviewerEmail,
+    },
   };
 }
 
@@ -576,9 +598,13 @@ function toTransitionForm(
   values: ClaimFormState['values'],
   errors: FormErrors,
 ) {
-  const correction = to === 'published' && claim.review !== null;
+  const split = to === 'published' && claim.status === 'in_review';
+  const correction = to === 'published' && !split && claim.review !== null;
   // Triage is a decision, not a statement: its form is the button alone.
-  const fields = claim.status === 'submitted' && to === 'in_review' ? {} : transitionFields(to, correction);
+  const fields =
+    claim.status === 'submitted' && to === 'in_review'
+      ? {}
+      : transitionFields(to, split ? 'split' : correction ? 'correction' : 'first');
   const text = (name: string) => (typeof values[name] === 'string' ? values[name] : '');
   const button = transitionButtons[`${claim.status}>${to}`] ?? `Move to ${statusName(to).toLowerCase()}`;
   const inputs = Object.entries(fields).map(([name, field]) => {
@@ -598,10 +624,12 @@ function toTransitionForm(
           ...common,
           kind: 'select',
           title: 'Rating',
-          hint: 'Leave it to publish the rating the verdicts agree on.',
-          blank: 'The rating the verdicts agree on',
+          hint: split
+            ? 'The verdicts are split: choose the rating to publish.'
+            : 'Leave it to publish the rating the verdicts agree on.',
+          blank: split ? 'Choose a rating' : 'The rating the verdicts agree on',
           options: ratings.map((rating) => ({ value: rating, label: ratingNames[rating] })),
-          optional: true,
+          optional: !split,
         };
       case 'duplicateOf':
         return {
@@ -615,12 +643,18 @@ function toTransitionForm(
         return {
           ...common,
           kind: 'textarea',
-          title: correction ? 'Correction note' : (reasonLabels[`${claim.status}>${to}`] ?? 'Reason'),
-          hint: correction
-            ? 'Shown to readers with the corrected review: what changed and why.'
-            : 'Recorded in the history.',
-          rows: 2,
-          optional: !correction,
+          title: split
+            ? 'Why this rating'
+            : correction
+              ? 'Correction note'
+              : (reasonLabels[`${claim.status}>${to}`] ?? 'Reason'),
+          hint: split
+            ? 'Recorded in the history with the split verdicts.'
+            : correction
+              ? 'Shown to readers with the corrected review: what changed and why.'
+              : 'Recorded in the history.',
+          rows: split ? 3 : 2,
+          optional: !correction && !split,
         };
     }
   });
@@ -630,6 +664,7 @@ function toTransitionForm(
     version: claim.version,
     button,
     danger: to === 'rejected',
+    publish: split ? 'split' : null,
     inputs,
     headingId: `transition-${to}-heading`,
   };
@@ -676,8 +711,16 @@ export function describeEvent(event: EventView) {
     case 'claim.status_changed':
       what =
         text('transition') === 'consensus'
-          ? `The verdicts agreed${rating === null ? '' : `: ${ratingName(rating)}`}`
+          ? `${data.split === true ? 'The leading rating settled the split verdicts' : 'The verdicts agreed'}${
+              rating === null ? '' : `: ${ratingName(rating)}`
+            }`
           : `Moved the claim to ${statusName(event.to ?? '').toLowerCase()}`;
+      break;
+    case 'claim.split_decided':
+      what = `Chose the rating over split verdicts${rating === null ? '' : `: ${ratingName(rating)}`}`;
+      break;
+    case 'claim.verdict_requested':
+      what = `Asked ${text('reviewerName') ?? 'another reviewer'} to settle the split verdicts`;
       break;
     case 'claim.appearance_added':
       what = `Added another appearance${text('quote') === null ? '' : `: “${text('quote')}”`}`;
@@ -714,7 +757,7 @@ export function describeEvent(event: EventView) {
     default:
       what = statusName(event.action.replaceAll('.', ' '));
   }
-  const note = text('reason') ?? text('correction');
+  const note = text('reason') ?? text('correction') ?? text('rationale');
   const statusChange = event.action === 'claim.status_changed' || event.action === 'claim.submitted';
   return {
     at: event.at,
