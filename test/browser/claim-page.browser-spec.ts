@@ -349,6 +349,45 @@ describeInBrowser('the claim page', () => {
     expect(history).toContain('The minutes record a 4% rise, not 10%.');
   });
 
+  it('lets an editor edit the claim and add another appearance, keeping the old text in the history', async () => {
+    const id = await claimInReview(12);
+    const page = editorPage;
+    await page.goto(`/claims/${id}`);
+    const before = await page.locator('.claim-header__text').textContent();
+    await page.getByText('Edit the claim').click();
+    await page.getByLabel('Claim', { exact: true }).fill('');
+    await page.getByLabel('Speaker role').fill('Deputy mayor');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const summary = page.getByRole('alert');
+    await summary.waitFor();
+    await expect(summary.getByRole('link').getAttribute('href')).resolves.toBe('#edit-text');
+    await expect(page.getByLabel('Speaker role').inputValue()).resolves.toBe('Deputy mayor');
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByLabel('Claim', { exact: true }).fill('The council will plant 500 trees by 2027.');
+    await page.getByLabel('Tags').fill('trees, Council');
+    await Promise.all([
+      page.waitForURL((url) => url.searchParams.get('done') === 'edited'),
+      page.getByRole('button', { name: 'Save changes' }).click(),
+    ]);
+    await expect(page.locator('.claim-header__text').textContent()).resolves.toBe(
+      '“The council will plant 500 trees by 2027.”',
+    );
+    await expect(page.locator('.claim-header').textContent()).resolves.toContain('Deputy mayor');
+    const history = await page.locator('#history').textContent();
+    expect(history).toContain(`Edited the claim: text, speaker, tags. The text was:${before!}`);
+
+    const url = world.site.url('/articles/13');
+    await page.getByText('Add where else it was said').click();
+    await page.getByLabel('Page where it was said').fill(url);
+    await Promise.all([
+      page.waitForURL((next) => next.searchParams.get('done') === 'appearance-added'),
+      page.getByRole('button', { name: 'Add appearance' }).click(),
+    ]);
+    await expect(page.locator('#checks').textContent()).resolves.toContain(url);
+    await screenshot(page, 'claim-page-edited');
+  });
+
   it('shows evidence with its excerpt check and a verdict, with no serious accessibility problems', async () => {
     const id = await claimInReview(7);
     const reviewer = await world.user('reviewer');

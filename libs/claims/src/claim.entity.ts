@@ -23,6 +23,7 @@ import type { ClaimStatus } from './claim-status';
 @Check('claims_language_check', `"language" ~ '^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$'`)
 @Check('claims_text_check', `length("text") BETWEEN 1 AND 5000`)
 @Check('claims_headline_check', `length("headline") BETWEEN 1 AND 300`)
+@Check('claims_claimant_role_check', `length("claimant_role") BETWEEN 1 AND 200`)
 @Check('claims_version_check', `"version" >= 1`)
 @Index('claims_created_idx', ['createdAt', 'id'])
 @Index('claims_status_created_idx', ['status', 'createdAt', 'id'])
@@ -75,6 +76,10 @@ export class Claim {
 
   @Column({ name: 'claimant_id', type: 'uuid', nullable: true })
   claimantId: string | null;
+
+  /** The role the claimant held when making this claim; null shows the claimant's first known role. */
+  @Column({ name: 'claimant_role', type: 'text', nullable: true })
+  claimantRole: string | null;
 
   @ManyToOne(() => Claimant, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'claimant_id', foreignKeyConstraintName: 'claims_claimant_fkey' })

@@ -131,6 +131,19 @@ export interface ClaimSubmission {
   appearance?: AppearanceInput;
 }
 
+/**
+ * An editor's change to a claim before publication: each field given replaces
+ * the claim's (null clears an optional one); fields left out stay as they are.
+ */
+export interface ClaimEdit {
+  text?: string;
+  headline?: string | null;
+  /** The speaker and the role they held when making the claim; null: no named claimant. */
+  claimant?: { name: string; role?: string } | null;
+  claimDate?: string | null;
+  tags?: string[];
+}
+
 /** Where a claim was made: a page (by URL, or a source already registered) and the words as cited there. */
 export interface AppearanceInput {
   url?: string;

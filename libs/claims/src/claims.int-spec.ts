@@ -211,7 +211,7 @@ describe('ClaimsService against PostgreSQL', () => {
         expect(await count(`SELECT count(*) FROM claimants WHERE id = $1`, [first!.claimant!.id])).toBe(1);
       });
 
-      it('fills in the role when first missing, and keeps it after', async () => {
+      it("keeps each claim's role, and records the claimant's first known role for claims without one", async () => {
         const name = aName('Mayor Grace');
 
         const [noRole, withRole, otherRole] = await submitAll(
@@ -222,7 +222,8 @@ describe('ClaimsService against PostgreSQL', () => {
 
         expect(noRole!.claimant?.role).toBeNull();
         expect(withRole!.claimant).toEqual({ id: noRole!.claimant!.id, name, role: 'Mayor of Springfield' });
-        expect(otherRole!.claimant?.role).toBe('Mayor of Springfield');
+        expect(otherRole!.claimant?.role).toBe('Former mayor');
+        expect((await claims.get(noRole!.id)).claimant?.role).toBe('Mayor of Springfield');
         const [row] = await db.manager.query<{ role: string | null }[]>(`SELECT role FROM claimants WHERE id = $1`, [
           noRole!.claimant!.id,
         ]);

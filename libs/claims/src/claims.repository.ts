@@ -35,6 +35,15 @@ export interface MatchKeys {
 
 export type ClaimDetailRow = ClaimRow & MatchKeys;
 
+/** The columns an edit may change; each left undefined stays as it is. */
+export interface ClaimEditColumns {
+  text?: MatchKeys & { text: string };
+  headline?: string | null;
+  tags?: string[];
+  claimDate?: string | null;
+  claimant?: { id: string | null; role: string | null };
+}
+
 export interface AppearanceRow extends QuoteCheckRow {
   id: string;
   sourceId: string;
@@ -62,7 +71,7 @@ export interface ListQuery {
 
 const claimColumns = `
   c.id, c.text, c.headline, c.status, c.version, c.claimant_id AS "claimantId", cl.name AS "claimantName",
-  cl.role AS "claimantRole", to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", c.language, c.tags,
+  COALESCE(c.claimant_role, cl.role) AS "claimantRole", to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", c.language, c.tags,
   c.check_worthiness AS "checkWorthiness", c.duplicate_of AS "duplicateOf", c.created_at AS "createdAt",
   c.updated_at AS "updatedAt",
   c.created_at::text AS "createdKey"`;
@@ -115,8 +124,8 @@ export class ClaimsRepository {
     const [row] = await this.db.manager.query<
       Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>[]
     >(
-      `INSERT INTO claims (text, headline, normalized_text, text_hash, fingerprint, claimant_id, claim_date, language, tags, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+      `INSERT INTO claims (text, headline, normalized_text, text_hash, fingerprint, claimant_id, claim_date, language, tags, created_by, claimant_role)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
        RETURNING id, status, version, created_at AS "createdAt", updated_at AS "updatedAt", created_at::text AS "createdKey"`,
       [
         claim.text,
@@ -129,9 +138,53 @@ export class ClaimsRepository {
         claim.language,
         claim.tags,
         claim.createdBy,
+        claim.claimantRole,
       ],
     );
     return row!;
+  }
+
+  /** The claim as {@link findById} reads it, locked for an edit until the transaction ends. */
+  async lockForEdit(id: string): Promise<ClaimDetailRow | null> {
+    const [row] = await this.db.manager.query<ClaimDetailRow[]>(
+      `SELECT ${claimColumns}, c.normalized_text AS "normalizedText", c.text_hash AS "textHash", c.fingerprint
+         FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Writes an edit if the claim is still at `version`, bumping it (verdicts
+   * count for the version they were given on). Returns the new version, or
+   * null when another change got there first.
+   */
+  async applyEdit(id: string, version: number, edit: ClaimEditColumns): Promise<number | null> {
+    const sets: string[] = [];
+    const values: unknown[] = [id, version];
+    const set = (column: string, value: unknown, cast = '') => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}${cast}`);
+    };
+    if (edit.text !== undefined) {
+      set('text', edit.text.text);
+      set('normalized_text', edit.text.normalizedText);
+      set('text_hash', edit.text.textHash);
+      set('fingerprint', edit.text.fingerprint);
+    }
+    if (edit.headline !== undefined) set('headline', edit.headline);
+    if (edit.tags !== undefined) set('tags', edit.tags);
+    if (edit.claimDate !== undefined) set('claim_date', edit.claimDate, '::date');
+    if (edit.claimant !== undefined) {
+      set('claimant_id', edit.claimant.id);
+      set('claimant_role', edit.claimant.role);
+    }
+    const rows = await this.db.manager.query<[{ version: number }[], number]>(
+      `UPDATE claims SET ${sets.join(', ')}, version = version + 1, updated_at = now()
+        WHERE id = $1 AND version = $2 RETURNING version`,
+      values,
+    );
+    return rows[0][0]?.version ?? null;
   }
 
   /** Inserts the appearance; returns it as {@link listAppearances} would, given the source's URL. */

@@ -10,6 +10,7 @@ import { claimFingerprint } from './claim-fingerprint';
 import type {
   AppearanceInput,
   AppearanceView,
+  ClaimEdit,
   ClaimFilters,
   ClaimSubmission,
   ClaimSummaryView,
@@ -21,6 +22,8 @@ import type {
 import { ClaimantsRepository } from './claimants.repository';
 import {
   type AppearanceRow,
+  type ClaimEditColumns,
+  type ClaimDetailRow,
   type ClaimRow,
   ClaimsRepository,
   type MatchKeys,
@@ -50,17 +53,8 @@ export class ClaimsService {
    * matches, all in one transaction.
    */
   async submit(actor: Principal, input: ClaimSubmission): Promise<ClaimView> {
-    const normalizedText = normalizeText(input.text);
-    if (normalizedText === '') {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-        { field: 'text', message: 'must contain at least one letter or digit' },
-      ]);
-    }
-    if (input.claimant !== undefined && normalizeText(input.claimant.name) === '') {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-        { field: 'claimant.name', message: 'must contain at least one letter or digit' },
-      ]);
-    }
+    const keys = this.matchKeys(input.text, 'text');
+    if (input.claimant !== undefined) mustHaveLetters(input.claimant.name, 'claimant.name');
     if (
       input.appearance !== undefined &&
       (input.appearance.url === undefined) === (input.appearance.sourceId === undefined)
@@ -74,18 +68,10 @@ export class ClaimsService {
         { field: 'appearance.url', message: 'must be an http or https URL without credentials' },
       ]);
     }
-    const keys: MatchKeys = {
-      normalizedText,
-      textHash: createHash('sha256').update(normalizedText).digest('hex'),
-      fingerprint: claimFingerprint(normalizedText),
-    };
     return this.db.transaction(async () => {
+      const claimantRole = input.claimant?.role?.trim() || null;
       const claimant = input.claimant
-        ? await this.claimants.findOrCreate(
-            input.claimant.name.trim(),
-            normalizeText(input.claimant.name),
-            input.claimant.role?.trim() || null,
-          )
+        ? await this.claimantNamed(input.claimant.name, claimantRole, 'claimant.name')
         : null;
       const tags = normalizeTags(input.tags ?? []);
       const claimDate = input.claimDate ?? null;
@@ -96,6 +82,7 @@ export class ClaimsService {
         headline,
         ...keys,
         claimantId: claimant?.id ?? null,
+        claimantRole,
         claimDate,
         language,
         tags,
@@ -121,7 +108,7 @@ export class ClaimsService {
         headline,
         claimantId: claimant?.id ?? null,
         claimantName: claimant?.name ?? null,
-        claimantRole: claimant?.role ?? null,
+        claimantRole: claimantRole ?? claimant?.role ?? null,
         claimDate,
         language,
         tags,
@@ -158,6 +145,106 @@ export class ClaimsService {
       });
       return toAppearanceView(appearance);
     });
+  }
+
+  /**
+   * An editor's edit before publication: the fields given replace the
+   * claim's, the version moves on (a stale `ifMatch` is 412), and one
+   * `claim.edited` event records each changed field's old and new value. An
+   * edit that changes nothing changes nothing, not even the version.
+   */
+  async edit(
+    actor: Principal,
+    claimId: string,
+    edit: ClaimEdit,
+    ifMatch: number | undefined,
+  ): Promise<{ version: number; changed: string[] }> {
+    if (Object.values(edit).every((value) => value === undefined)) {
+      throw DomainError.invalid('claim.invalid', 'The edit is not valid', [
+        { field: '(body)', message: 'names no field to change: give text, headline, claimant, claimDate or tags' },
+      ]);
+    }
+    return this.db.transaction(async () => {
+      const row = await this.claims.lockForEdit(claimId);
+      if (row === null) throw claimNotFound(claimId);
+      if (ifMatch !== undefined && ifMatch !== row.version) {
+        throw new DomainError(
+          'precondition_failed',
+          'claim.version_mismatch',
+          `The claim is at version ${row.version}, not ${ifMatch}: reload it and try again`,
+        );
+      }
+      if (row.status === 'published' || row.status === 'rejected') {
+        throw DomainError.conflict(
+          'claim.not_editable',
+          row.status === 'published'
+            ? 'A published claim is edited by reopening it for correction first.'
+            : 'A rejected claim is edited by reopening it first.',
+          { claimStatus: row.status },
+        );
+      }
+      const { columns, changes } = await this.editColumns(row, edit);
+      const changed = Object.keys(changes);
+      if (changed.length === 0) return { version: row.version, changed };
+      // Under the row lock the version cannot have moved since it was read.
+      const version = (await this.claims.applyEdit(claimId, row.version, columns))!;
+      await this.events.record({ claimId, actorId: actor.userId, action: 'claim.edited', data: { version, changes } });
+      return { version, changed };
+    });
+  }
+
+  /** What an edit writes, and each field it changes as `{from, to}` (the event's record). */
+  private async editColumns(
+    row: ClaimDetailRow,
+    edit: ClaimEdit,
+  ): Promise<{ columns: ClaimEditColumns; changes: Record<string, { from: unknown; to: unknown }> }> {
+    const columns: ClaimEditColumns = {};
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    if (edit.text !== undefined && edit.text !== row.text) {
+      columns.text = { text: edit.text, ...this.matchKeys(edit.text, 'text') };
+      changes.text = { from: row.text, to: edit.text };
+    }
+    const headline = edit.headline === undefined ? undefined : edit.headline?.trim() || null;
+    if (headline !== undefined && headline !== row.headline) {
+      columns.headline = headline;
+      changes.headline = { from: row.headline, to: headline };
+    }
+    const tags = edit.tags === undefined ? undefined : normalizeTags(edit.tags);
+    if (tags !== undefined && tags.join('\n') !== row.tags.join('\n')) {
+      columns.tags = tags;
+      changes.tags = { from: row.tags, to: tags };
+    }
+    if (edit.claimDate !== undefined && edit.claimDate !== row.claimDate) {
+      columns.claimDate = edit.claimDate;
+      changes.claimDate = { from: row.claimDate, to: edit.claimDate };
+    }
+    if (edit.claimant !== undefined) {
+      const role = edit.claimant?.role?.trim() || null;
+      const claimant =
+        edit.claimant === null ? null : await this.claimantNamed(edit.claimant.name, role, 'claimant.name');
+      const before = row.claimantId === null ? null : { name: row.claimantName, role: row.claimantRole };
+      const after = claimant === null ? null : { name: claimant.name, role: role ?? claimant.role };
+      if (claimant?.id !== (row.claimantId ?? undefined) || before?.role !== after?.role) {
+        columns.claimant = { id: claimant?.id ?? null, role };
+        changes.claimant = { from: before, to: after };
+      }
+    }
+    return { columns, changes };
+  }
+
+  /** What similarity lookups compare for `text`; refused when it has no letter or digit. */
+  private matchKeys(text: string, field: string): MatchKeys {
+    const normalizedText = mustHaveLetters(text, field);
+    return {
+      normalizedText,
+      textHash: createHash('sha256').update(normalizedText).digest('hex'),
+      fingerprint: claimFingerprint(normalizedText),
+    };
+  }
+
+  /** The claimant with this name, created when new (with `role` as their first known one). */
+  private claimantNamed(name: string, role: string | null, field: string) {
+    return this.claimants.findOrCreate(name.trim(), mustHaveLetters(name, field), role);
   }
 
   /** Cites the source (registering and queueing a new one) and records the appearance, in the caller's transaction. */
@@ -296,6 +383,17 @@ export class ClaimsService {
     if (isUuid(claimant)) return claimant.toLowerCase();
     return (await this.claimants.findByNormalizedName(normalizeText(claimant)))?.id ?? null;
   }
+}
+
+/** The text normalised for matching; refused (400 on `field`) when nothing is left of it. */
+function mustHaveLetters(text: string, field: string): string {
+  const normalized = normalizeText(text);
+  if (normalized === '') {
+    throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
+      { field, message: 'must contain at least one letter or digit' },
+    ]);
+  }
+  return normalized;
 }
 
 function claimNotFound(id: string): DomainError {

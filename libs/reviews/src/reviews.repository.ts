@@ -324,7 +324,7 @@ export class ReviewsRepository {
   findReviewedClaims(claimIds: readonly string[]): Promise<ReviewedClaimRow[]> {
     return this.db.manager.query<ReviewedClaimRow[]>(
       `SELECT c.id, c.text, c.headline, to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", cl.name AS "claimantName",
-              cl.role AS "claimantRole",
+              COALESCE(c.claimant_role, cl.role) AS "claimantRole",
               coalesce((SELECT array_agg(s.url ORDER BY a.created_at, a.id)
                           FROM appearances a JOIN sources s ON s.id = a.source_id
                          WHERE a.claim_id = c.id), '{}') AS "appearanceUrls"

@@ -19,6 +19,7 @@ import { ClaimTextFeed1795810000000 } from './migrations/1795810000000-claim-tex
 import { ClaimCandidates1795820000000 } from './migrations/1795820000000-claim-candidates';
 import { ClaimHeadline1795830000000 } from './migrations/1795830000000-claim-headline';
 import { SplitVerdicts1795840000000 } from './migrations/1795840000000-split-verdicts';
+import { ClaimSpeakerRole1795860000000 } from './migrations/1795860000000-claim-speaker-role';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -57,5 +58,6 @@ export const schema: SchemaDefinition = {
     ClaimCandidates1795820000000,
     ClaimHeadline1795830000000,
     SplitVerdicts1795840000000,
+    ClaimSpeakerRole1795860000000,
   ],
 };

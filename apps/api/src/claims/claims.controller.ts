@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
@@ -15,10 +15,11 @@ import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { IdempotentReplies } from '../idempotency/idempotent-replies';
+import { parseIfMatch } from '../validation/if-match';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { AppearanceResponse, ClaimDetailResponse, ClaimPageResponse, EventPageResponse } from './claim.response';
-import { AppearanceRequest, CreateClaimRequest } from './create-claim.request';
+import { AppearanceRequest, CreateClaimRequest, EditClaimRequest } from './create-claim.request';
 import { assigneeFilter, ListClaimsQuery, PageQuery } from './list-claims.query';
 
 const defaultLimit = 50;
@@ -84,6 +85,29 @@ export class ClaimsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimDetailView> {
+    const claim = await this.reviews.describe(principal, id);
+    void reply.header('etag', `"${claim.version}"`);
+    return { ...claim, similar: await this.matching.similarTo(claim) };
+  }
+
+  @Patch(':id')
+  @MinRole('editor')
+  @ApiOperation({
+    summary: 'Edit a claim before publication',
+    description:
+      "Text, headline, claimant (with the role they held when making the claim), claim date and tags; each field given replaces the claim's, null clears an optional one. The version (ETag) moves on, so verdicts given before count no more, and one claim.edited event records each changed field with its old and new value. 409 once published (reopen it for correction first) or rejected; 412 on a stale If-Match. An edit that changes nothing is 200 with the claim as it was.",
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The ETag of the claim as last read: 412 when stale' })
+  @ApiOkResponse({ type: ClaimDetailResponse, headers: { ETag: { description: 'The new claim version' } } })
+  @ApiProblems(400, 404, 409, 412, 429)
+  async edit(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: EditClaimRequest,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ClaimDetailView> {
+    await this.claims.edit(principal, id, body, parseIfMatch(ifMatch));
     const claim = await this.reviews.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
     return { ...claim, similar: await this.matching.similarTo(claim) };

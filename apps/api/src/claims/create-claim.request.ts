@@ -10,6 +10,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { Clearable } from '../validation/clearable.decorator';
 import { IsText } from '../validation/is-text.decorator';
 import { Omittable } from '../validation/omittable.decorator';
 
@@ -99,4 +100,41 @@ export class CreateClaimRequest {
   @ValidateNested()
   @Type(() => AppearanceRequest)
   appearance?: AppearanceRequest;
+}
+
+/** An editor's edit: each field given replaces the claim's; null clears an optional one. */
+export class EditClaimRequest {
+  @ApiPropertyOptional({ maxLength: 5000, description: 'The claim as said; matching reads the new text' })
+  @Omittable()
+  @IsText(1, 5000)
+  text?: string;
+
+  @ApiPropertyOptional({ maxLength: 300, nullable: true, type: String, description: 'null removes the headline' })
+  @Clearable()
+  @IsText(1, 300)
+  headline?: string | null;
+
+  @ApiPropertyOptional({
+    type: ClaimantRequest,
+    nullable: true,
+    description: 'The speaker and the role they held when making this claim; null: no named claimant',
+  })
+  @Clearable()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ClaimantRequest)
+  claimant?: ClaimantRequest | null;
+
+  @ApiPropertyOptional({ example: '2018-06-12', format: 'date', nullable: true, type: String })
+  @Clearable()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'must be a real calendar date' })
+  claimDate?: string | null;
+
+  @ApiPropertyOptional({ example: ['diplomacy'], maxItems: 20, description: 'Replaces every tag' })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsText(1, 50, { each: true })
+  tags?: string[];
 }

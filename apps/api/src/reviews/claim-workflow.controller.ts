@@ -3,12 +3,12 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
 import type { EvidenceView, VerdictView } from '@claimdesk/claims';
-import { DomainError } from '@claimdesk/errors';
 import { type ClaimDetailView, type ClaimReviewJsonLd, ReviewsService } from '@claimdesk/reviews';
 import { MinRole, Public } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ClaimDetailResponse, EvidenceResponse, VerdictResponse } from '../claims/claim.response';
 import { ApiProblems } from '../openapi/api-problems.decorator';
+import { parseIfMatch } from '../validation/if-match';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { ClaimReviewResponse } from './claim-review.response';
 import {
@@ -125,14 +125,4 @@ export class ClaimWorkflowController {
     void reply.header('content-type', 'application/ld+json; charset=utf-8');
     return review;
   }
-}
-
-/** The claim version an If-Match names (`"3"`, `W/"3"`); `*` matches any. */
-function parseIfMatch(header: string | undefined): number | undefined {
-  if (header === undefined || header.trim() === '*') return undefined;
-  const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
-  if (match === null) {
-    throw new DomainError('precondition_failed', 'claim.version_mismatch', 'If-Match names no version of the claim');
-  }
-  return Number(match[1]);
 }

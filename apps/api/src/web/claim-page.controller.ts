@@ -1,12 +1,13 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
-import { claimStatuses } from '@claimdesk/claims';
+import { claimStatuses, ClaimsService } from '@claimdesk/claims';
 import { DomainError } from '@claimdesk/errors';
 import { ReviewsService } from '@claimdesk/reviews';
 import { SourcesService } from '@claimdesk/sources';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import { AppearanceRequest, EditClaimRequest } from '../claims/create-claim.request';
 import {
   AssignmentRequestBody,
   EvidenceRequestBody,
@@ -15,11 +16,15 @@ import {
 } from '../reviews/workflow.requests';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import {
+  appearanceFields,
   assignFields,
   type ClaimFormState,
+  editFields,
   evidenceFields,
   isStatus,
+  readAppearance,
   readAssignment,
+  readEdit,
   readEvidence,
   readTransition,
   readVerdict,
@@ -45,6 +50,7 @@ export class ClaimPageController {
     private readonly pages: ClaimPageService,
     private readonly reviews: ReviewsService,
     private readonly sources: SourcesService,
+    private readonly claims: ClaimsService,
   ) {}
 
   @Get()
@@ -172,6 +178,63 @@ export class ClaimPageController {
       return void reply.redirect(`/claims/${id}?done=${created ? 'assigned' : 'already-assigned'}`, 303);
     } catch (error) {
       return this.refused(error, reply, principal, id, form, assignFields);
+    }
+  }
+
+  /**
+   * An editor's edit, as the API's PATCH does, with the version the form was
+   * made from as If-Match: a stale form is refused (412), never applied.
+   */
+  @Post('edit')
+  @MinRole('editor')
+  async edit(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { input, values, version } = readEdit(body);
+    if (version === undefined) {
+      const message = 'The form did not say which version of the claim it edits. Use the edit form below.';
+      return this.render(reply, 400, principal, id, { problem: { status: 400, message } });
+    }
+    const form = { form: 'edit', values } as const;
+    const filled = {
+      text: values.text,
+      'claimant.name': values.claimantName,
+      'claimant.role': values.claimantRole,
+    };
+    const result = await validateForm(EditClaimRequest, input);
+    if (result.problems) {
+      const problems = result.problems.map((problem) => ({ ...problem, field: problem.field.replace(/\[\d+\]$/, '') }));
+      return this.invalid(reply, principal, id, form, problems, editFields, filled);
+    }
+    try {
+      const { changed } = await this.claims.edit(principal, id, result.value, version);
+      return void reply.redirect(`/claims/${id}?done=${changed.length > 0 ? 'edited' : 'unchanged'}`, 303);
+    } catch (error) {
+      return this.refused(error, reply, principal, id, form, editFields);
+    }
+  }
+
+  /** Records another place the claim was made, as the API's appearances endpoint does. */
+  @Post('appearances/new')
+  @MinRole('submitter')
+  async addAppearance(
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { input, values } = readAppearance(body);
+    const form = { form: 'appearance', values } as const;
+    const result = await validateForm(AppearanceRequest, input);
+    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, appearanceFields, input);
+    try {
+      await this.claims.addAppearance(principal, id, result.value);
+      return void reply.redirect(`/claims/${id}?done=appearance-added`, 303);
+    } catch (error) {
+      return this.refused(error, reply, principal, id, form, appearanceFields);
     }
   }
 

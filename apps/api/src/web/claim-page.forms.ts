@@ -1,8 +1,10 @@
 import type { ClaimStatus } from '@claimdesk/claims';
+import { tagsOf } from './claims-pages.view-model';
 import { type FormErrors, type FormFields, listField, textField } from './forms';
 
 /** The forms of the claim page; one of them at a time comes back with errors. */
-export type ClaimFormName = 'evidence' | 'verdict' | 'transition' | 'assign' | 'verdict-request';
+export type ClaimFormName =
+  'evidence' | 'verdict' | 'transition' | 'assign' | 'verdict-request' | 'edit' | 'appearance';
 
 /** What a failed post of one form shows again: its values and its errors. */
 export interface ClaimFormState {
@@ -39,6 +41,20 @@ export const assignFields: FormFields = {
     label: 'Reviewer’s email',
     missing: 'is needed: the email the reviewer logs in with',
   },
+};
+
+export const editFields: FormFields = {
+  text: { id: 'edit-text', label: 'Claim', missing: 'is needed: the claim as it was said' },
+  headline: { id: 'edit-headline', label: 'Fact-check headline' },
+  'claimant.name': { id: 'edit-claimant-name', label: 'Speaker name', missing: 'is needed when a role is given' },
+  'claimant.role': { id: 'edit-claimant-role', label: 'Speaker role' },
+  claimDate: { id: 'edit-claim-date', label: 'Date of the claim' },
+  tags: { id: 'edit-tags', label: 'Tags' },
+};
+
+export const appearanceFields: FormFields = {
+  url: { id: 'appearance-url', label: 'Page where it was said', missing: 'is needed: the address of the page' },
+  quote: { id: 'appearance-quote', label: 'Quote on that page' },
 };
 
 export const verdictRequestFields: FormFields = {
@@ -98,6 +114,32 @@ export function readVerdict(body: unknown): ReadForm {
     input: evidenceIds.length > 0 ? { ...input, evidenceIds } : input,
     values: { ...values, evidenceIds },
   };
+}
+
+/**
+ * The edit form: every field is sent, so an empty one clears what the claim
+ * holds (the claim's text, which cannot be cleared, is then refused).
+ */
+export function readEdit(body: unknown): ReadForm & { version: number | undefined } {
+  const { values } = readText(body, ['text', 'headline', 'claimantName', 'claimantRole', 'claimDate', 'tags']);
+  const { claimantName: name, claimantRole: role } = values;
+  const version = textField(body, 'version');
+  return {
+    input: {
+      text: values.text ?? '',
+      headline: values.headline ?? null,
+      claimant:
+        name === undefined && role === undefined ? null : { name: name ?? '', ...(role === undefined ? {} : { role }) },
+      claimDate: values.claimDate ?? null,
+      tags: tagsOf(textField(body, 'tags')),
+    },
+    values,
+    version: version !== undefined && /^\d{1,9}$/.test(version) ? Number(version) : undefined,
+  };
+}
+
+export function readAppearance(body: unknown): ReadForm {
+  return readText(body, ['url', 'quote']);
 }
 
 /** The assignment form, and the form asking another reviewer to settle split verdicts: a reviewer's email. */

@@ -91,6 +91,9 @@ export const confirmations: Record<string, string> = {
   assigned: 'Reviewer assigned',
   'already-assigned': 'That reviewer was already assigned',
   'verdict-requested': 'Reviewer asked: their verdict will settle the split',
+  edited: 'Claim edited: verdicts given before the edit no longer count',
+  unchanged: 'Nothing was changed',
+  'appearance-added': 'Appearance added; its quote is checked against the source',
   'moved-in_review': 'The claim is now in review',
   'moved-published': 'Review published',
   'moved-rejected': 'Claim rejected',
@@ -207,6 +210,17 @@ export function toClaimPage(data: ClaimPageData, viewer: Principal, options: Cla
           error: errorsOf('assign').byField.reviewerEmail,
         }
       : null,
+    editForm:
+      isEditor && claim.status !== 'published' && claim.status !== 'rejected'
+        ? toEditForm(claim, form?.form === 'edit' ? form.values : undefined, errorsOf('edit'))
+        : null,
+    appearanceForm: {
+      action: `/claims/${claim.id}/appearances/new`,
+      url: text(valuesOf('appearance').url),
+      quote: text(valuesOf('appearance').quote),
+      errors: errorsOf('appearance').byField,
+      open: form?.form === 'appearance',
+    },
     split:
       isEditor && claim.disagreement ? toSplit(claim, valuesOf('verdict-request'), errorsOf('verdict-request')) : null,
     review: toReview(claim),
@@ -240,6 +254,33 @@ export function toSimilar(similar: ClaimDetailView['similar'][number]) {
           : `This claim says “${conflict.query}”; that one does not.`,
     ),
   };
+}
+
+/** The edit form: the claim's fields, or what was typed when a post came back with errors. */
+function toEditForm(claim: ClaimDetailView, typed: ClaimFormState['values'] | undefined, errors: FormErrors) {
+  const current = {
+    text: claim.text,
+    headline: claim.headline ?? '',
+    claimantName: claim.claimant?.name ?? '',
+    claimantRole: claim.claimant?.role ?? '',
+    claimDate: claim.claimDate ?? '',
+    tags: claim.tags.join(', '),
+  };
+  const values =
+    typed === undefined ? current : Object.fromEntries(Object.keys(current).map((name) => [name, text(typed[name])]));
+  return {
+    action: `/claims/${claim.id}/edit`,
+    version: claim.version,
+    values,
+    errors: errors.byField,
+    open: typed !== undefined,
+    inReview: claim.status === 'in_review' || claim.status === 'awaiting_approval',
+  };
+}
+
+/** A posted value to show again: a single string, else empty. */
+function text(value: string | string[] | undefined): string {
+  return typeof value === 'string' ? value : '';
 }
 
 /** What an editor may do about split verdicts: the leading ratings, and the form asking another reviewer. */
@@ -697,6 +738,15 @@ function toHistory(data: ClaimPageData, claimId: string) {
   };
 }
 
+/** How the history names the fields an edit changed. */
+const editedFieldNames: Record<string, string> = {
+  text: 'text',
+  headline: 'headline',
+  claimant: 'speaker',
+  claimDate: 'date',
+  tags: 'tags',
+};
+
 /** One event of the history in words: who did what, and the status change if any. */
 export function describeEvent(event: EventView) {
   const data = event.data;
@@ -704,6 +754,7 @@ export function describeEvent(event: EventView) {
   const rating = text('rating');
   const hidden = data.ratingHidden === true;
   let what: string;
+  let editNote: string | null = null;
   switch (event.action) {
     case 'claim.submitted':
       what = 'Submitted the claim';
@@ -716,6 +767,19 @@ export function describeEvent(event: EventView) {
             }`
           : `Moved the claim to ${statusName(event.to ?? '').toLowerCase()}`;
       break;
+    case 'claim.edited': {
+      const changes = (typeof data.changes === 'object' && data.changes !== null ? data.changes : {}) as Record<
+        string,
+        { from?: unknown }
+      >;
+      const names = Object.entries(editedFieldNames)
+        .filter(([field]) => Object.hasOwn(changes, field))
+        .map(([, name]) => name);
+      const before = changes.text?.from;
+      what = `Edited the claim: ${names.join(', ')}${typeof before === 'string' ? '. The text was:' : ''}`;
+      if (typeof before === 'string') editNote = before;
+      break;
+    }
     case 'claim.split_decided':
       what = `Chose the rating over split verdicts${rating === null ? '' : `: ${ratingName(rating)}`}`;
       break;
@@ -757,7 +821,7 @@ export function describeEvent(event: EventView) {
     default:
       what = statusName(event.action.replaceAll('.', ' '));
   }
-  const note = text('reason') ?? text('correction') ?? text('rationale');
+  const note = text('reason') ?? text('correction') ?? text('rationale') ?? editNote;
   const statusChange = event.action === 'claim.status_changed' || event.action === 'claim.submitted';
   return {
     at: event.at,
