@@ -8,7 +8,7 @@ import { ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AppearanceRequest, CreateClaimRequest } from '../claims/create-claim.request';
-import { assigneeFilter, isMe, ListClaimsQuery } from '../claims/list-claims.query';
+import { assigneeFilter, isMe, ListClaimsQuery, reviewFilters } from '../claims/list-claims.query';
 import {
   errorsById,
   isFiltered,
@@ -54,10 +54,10 @@ export class ClaimsPagesController {
     const params = queueParamsOf(query);
     const validated = await validateForm(ListClaimsQuery, params);
     if (validated.problems !== undefined) return this.showQueue(reply, params, validated.problems);
-    const { cursor, limit, assignee, ...filters } = validated.value;
+    const { cursor, limit, assignee, needsVerdict, split, ...filters } = validated.value;
     try {
       const page = await this.claims.list(
-        { ...filters, ...assigneeFilter(assignee, principal) },
+        { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
         cursor,
         limit ?? queuePageSize,
       );
