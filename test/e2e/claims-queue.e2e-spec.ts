@@ -90,6 +90,30 @@ describe('the claims list for the editors’ queue', () => {
     expect(response.status).toBe(201);
   }
 
+  it('documents the new parameters and fields in the OpenAPI description', async () => {
+    const { status, body } = await api.request<{
+      paths: Record<string, Record<string, { parameters: { name: string; schema: { enum?: string[] } }[] }>>;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    }>('GET', '/docs/openapi.json');
+
+    expect(status).toBe(200);
+    const parameters = body.paths['/api/v1/claims']!.get!.parameters;
+    expect(parameters.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['sort', 'speaker', 'needsVerdict', 'split', 'claimant', 'cursor', 'limit']),
+    );
+    expect(parameters.find((parameter) => parameter.name === 'sort')!.schema.enum).toEqual([
+      'newest',
+      'oldest',
+      'status_age',
+    ]);
+    expect(Object.keys(body.components.schemas.ClaimPageResponse!.properties)).toEqual(
+      expect.arrayContaining(['items', 'nextCursor', 'prevCursor']),
+    );
+    expect(Object.keys(body.components.schemas.ClaimSummaryResponse!.properties)).toEqual(
+      expect.arrayContaining(['statusChangedAt', 'verdictCount', 'split']),
+    );
+  });
+
   describe('sorting', () => {
     it('sorts newest first by default, oldest first, and longest in their current status first', async () => {
       const tag = uniqueWord();
