@@ -413,7 +413,7 @@ describe('claims API', () => {
       const response = await listClaims(`claimant=${uniqueWord()}`);
 
       expect(response.status).toBe(200);
-      expect(response.body).toEqual({ items: [], nextCursor: null });
+      expect(response.body).toEqual({ items: [], nextCursor: null, prevCursor: null });
     });
 
     it('filters by tag, whatever its case', async () => {
@@ -583,10 +583,10 @@ describe('claims API', () => {
     });
 
     it('refuses an unknown query parameter with 400', async () => {
-      const response = await problemOf('GET', '/api/v1/claims?sort=oldest');
+      const response = await problemOf('GET', '/api/v1/claims?order=oldest');
 
       expectProblem(response, 400, 'request.invalid');
-      expect(fieldsOf(response)).toEqual(['sort']);
+      expect(fieldsOf(response)).toEqual(['order']);
     });
 
     it.each(['101', '0', '-1', '2.5', 'ten'])('refuses limit=%s with 400', async (limit) => {

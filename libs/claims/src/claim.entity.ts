@@ -31,6 +31,7 @@ import type { ClaimStatus } from './claim-status';
 @Index('claims_search_vector_idx', { synchronize: false })
 @Index('claims_fingerprint_idx', { synchronize: false })
 @Index('claims_tags_idx', { synchronize: false })
+@Index('claims_status_changed_idx', ['statusChangedAt', 'id'])
 export class Claim {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -96,6 +97,10 @@ export class Claim {
 
   @Column({ type: 'text', default: 'submitted' })
   status: ClaimStatus;
+
+  /** When the claim entered its current status: set by a trigger on every change of status (the queue's status age). */
+  @Column({ name: 'status_changed_at', type: 'timestamptz', default: () => 'now()', insert: false, update: false })
+  statusChangedAt: Date;
 
   @Column({ name: 'check_worthiness', type: 'real', nullable: true })
   checkWorthiness: number | null;

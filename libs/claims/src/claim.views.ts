@@ -1,3 +1,4 @@
+import type { Role } from '@claimdesk/accounts';
 import type { ClaimStatus, QuoteCheckStatus } from './claim-status';
 
 export interface ClaimantView {
@@ -63,8 +64,18 @@ export interface ClaimSummaryView {
   tags: string[];
   createdAt: Date;
   updatedAt: Date;
-  /** Relevance, when the list was a search. */
+  /** When the claim entered its current status. */
+  statusChangedAt: Date;
+  /** Relevance, when the list was a search ranked by it. */
   score?: number;
+  /**
+   * Lists only: how many verdicts the round on show has (the current version
+   * while in review, else the last version that had verdicts). No ratings:
+   * blind review holds.
+   */
+  verdictCount?: number;
+  /** Lists only: the verdicts on the current version disagree (or the disagreement was flagged). */
+  split?: boolean;
 }
 
 /** A source a reviewer attached, with the check of its excerpt. */
@@ -107,7 +118,7 @@ export interface ReviewView {
 }
 
 /** A claim with everything known about it. */
-export interface ClaimView extends Omit<ClaimSummaryView, 'score'> {
+export interface ClaimView extends Omit<ClaimSummaryView, 'score' | 'verdictCount' | 'split' | 'statusChangedAt'> {
   checkWorthiness: number | null;
   /** Set when the claim was rejected as a duplicate. */
   duplicateOf: string | null;
@@ -159,11 +170,25 @@ export interface ClaimFilters {
   claimant?: string;
   tag?: string;
   q?: string;
+  /** Part of the claimant's name, in any case, with or without diacritics. */
+  speaker?: string;
+  /** Claims in review that wait for this reviewer's verdict: assigned to them or to nobody, none given on this version. */
+  needsVerdictOf?: { userId: string; role: Role };
+  /** true: only claims whose verdicts disagree; false: only the others. */
+  split?: boolean;
+  /** The order; search results are ranked by relevance unless a sort is given. */
+  sort?: ClaimSort;
 }
+
+/** The orders of the claims list: newest or oldest first, or longest in their status first. */
+export const claimSorts = ['newest', 'oldest', 'status_age'] as const;
+export type ClaimSort = (typeof claimSorts)[number];
 
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** Lists that page backwards too: the position before the first item, null on the first page. */
+  prevCursor?: string | null;
 }
 
 export interface EventView {

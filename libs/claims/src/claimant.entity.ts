@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** The person or organisation a claim is attributed to; one row per normalised name. */
 @Entity({ name: 'claimants' })
+@Index('claimants_normalized_name_trgm_idx', { synchronize: false })
 export class Claimant {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -427,8 +427,16 @@ describe('ClaimsService against PostgreSQL', () => {
       expect(
         idsOf((await claims.list({ claimant: ` dr jane ONEIL ${name.split(' ').at(-1)!} ` }, undefined, 10)).items),
       ).toEqual([second!.id, first!.id]);
-      expect(await claims.list({ claimant: aName('Nobody') }, undefined, 10)).toEqual({ items: [], nextCursor: null });
-      expect(await claims.list({ claimant: randomUUID() }, undefined, 10)).toEqual({ items: [], nextCursor: null });
+      expect(await claims.list({ claimant: aName('Nobody') }, undefined, 10)).toEqual({
+        items: [],
+        nextCursor: null,
+        prevCursor: null,
+      });
+      expect(await claims.list({ claimant: randomUUID() }, undefined, 10)).toEqual({
+        items: [],
+        nextCursor: null,
+        prevCursor: null,
+      });
     });
 
     it('filters by a claimant id written in upper case', async () => {

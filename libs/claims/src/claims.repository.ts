@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '@claimdesk/persistence';
 import { Appearance } from './appearance.entity';
 import type { ClaimStatus } from './claim-status';
+import type { ClaimSort } from './claim.views';
 import { Claim } from './claim.entity';
 import type { QuoteCheckRow } from './quote-check.view';
 
@@ -23,8 +24,21 @@ export interface ClaimRow {
   updatedAt: Date;
   /** created_at as PostgreSQL prints it, with microseconds: the exact keyset position. */
   createdKey: string;
+  /** When the claim entered its current status. */
+  statusChangedAt: Date;
+  /** status_changed_at as PostgreSQL prints it: the keyset position of the status-age order. */
+  statusKey: string;
   score?: number;
+  /** Lists only: the verdicts in the round on show (see {@link roundColumns}). */
+  verdictCount?: number;
+  /** Lists only: whether the verdicts on the current version disagree. */
+  split?: boolean;
 }
+
+type InsertedClaim = Pick<
+  ClaimRow,
+  'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey' | 'statusChangedAt' | 'statusKey'
+>;
 
 /** What similarity lookups compare: the normalised text, its hash and its fingerprint. */
 export interface MatchKeys {
@@ -66,15 +80,57 @@ export interface ListQuery {
   claimantId?: string;
   tag?: string;
   assigneeId?: string;
+  /** Part of the claimant's normalised name. */
+  speaker?: string;
+  /** A reviewer's id: claims in review, assigned to them or to nobody, without their verdict on this version. */
+  needsVerdictBy?: string;
+  /** true: only split claims; false: none. */
+  split?: boolean;
   limit: number;
 }
+
+/** The orders a list can take besides search relevance; status_age is longest in its status first. */
+export type ListOrder = ClaimSort;
+
+/** One side of a keyset position: the rows after it in the list's order, or those before it. */
+export interface ListBound<P> {
+  position: P;
+  direction: 'after' | 'before';
+}
+
+const listOrders: Record<ListOrder, { column: string; descending: boolean }> = {
+  newest: { column: 'c.created_at', descending: true },
+  oldest: { column: 'c.created_at', descending: false },
+  status_age: { column: 'c.status_changed_at', descending: false },
+};
+
+/**
+ * Verdicts on the current version disagree: flagged by the consensus job, or
+ * (before the job has run) more than one rating among them. Only a claim in
+ * review can be split; any change of status moves the version on.
+ */
+const splitCondition = `(c.status = 'in_review' AND (c.disagreement_version = c.version OR
+  (SELECT count(DISTINCT v.rating) FROM verdicts v WHERE v.claim_id = c.id AND v.claim_version = c.version) > 1))`;
+
+/**
+ * What a list shows of the review of each claim, without any rating: how many
+ * verdicts the round on show has (the current version while in review, else
+ * the latest version that had verdicts, as the claim page shows), and whether
+ * it is split.
+ */
+const roundColumns = `
+  (SELECT count(*) FROM verdicts v
+    WHERE v.claim_id = c.id AND v.claim_version = CASE WHEN c.status = 'in_review' THEN c.version
+      ELSE (SELECT max(v2.claim_version) FROM verdicts v2 WHERE v2.claim_id = c.id AND v2.claim_version <= c.version) END
+  )::int AS "verdictCount",
+  ${splitCondition} AS split`;
 
 const claimColumns = `
   c.id, c.text, c.headline, c.status, c.version, c.claimant_id AS "claimantId", cl.name AS "claimantName",
   COALESCE(c.claimant_role, cl.role) AS "claimantRole", to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", c.language, c.tags,
   c.check_worthiness AS "checkWorthiness", c.duplicate_of AS "duplicateOf", c.created_at AS "createdAt",
   c.updated_at AS "updatedAt",
-  c.created_at::text AS "createdKey"`;
+  c.created_at::text AS "createdKey", c.status_changed_at AS "statusChangedAt", c.status_changed_at::text AS "statusKey"`;
 
 /** Below this pg_trgm similarity a fingerprint candidate is not a near match. */
 export const nearMatchThreshold = 0.5;
@@ -119,14 +175,14 @@ export class ClaimsRepository {
       | 'duplicateOf'
       | 'disagreementVersion'
       | 'tiebreakVersion'
+      | 'statusChangedAt'
     >,
-  ): Promise<Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>> {
-    const [row] = await this.db.manager.query<
-      Pick<ClaimRow, 'id' | 'status' | 'version' | 'createdAt' | 'updatedAt' | 'createdKey'>[]
-    >(
+  ): Promise<InsertedClaim> {
+    const [row] = await this.db.manager.query<InsertedClaim[]>(
       `INSERT INTO claims (text, headline, normalized_text, text_hash, fingerprint, claimant_id, claim_date, language, tags, created_by, claimant_role)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       RETURNING id, status, version, created_at AS "createdAt", updated_at AS "updatedAt", created_at::text AS "createdKey"`,
+       RETURNING id, status, version, created_at AS "createdAt", updated_at AS "updatedAt", created_at::text AS "createdKey",
+                 status_changed_at AS "statusChangedAt", status_changed_at::text AS "statusKey"`,
       [
         claim.text,
         claim.headline,
@@ -273,18 +329,39 @@ export class ClaimsRepository {
     );
   }
 
-  /** Newest first, after the keyset position `after` (created_at text, id). */
-  listNewest(query: ListQuery, after: { createdKey: string; id: string } | null): Promise<ClaimRow[]> {
+  /**
+   * A page in the order `order`, on one side of the keyset position `bound`
+   * (the order's timestamp as PostgreSQL prints it, and the id). Rows before
+   * the position come nearest first, that is in the reverse of the order.
+   * With `words` (normalised), only claims with every word, unranked.
+   */
+  listOrdered(
+    query: ListQuery,
+    order: ListOrder,
+    bound: ListBound<{ key: string; id: string }> | null,
+    words?: string,
+  ): Promise<ClaimRow[]> {
     const { where, params } = filterClause(query);
-    if (after !== null) {
-      params.push(after.createdKey, after.id);
-      where.push(`(c.created_at, c.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    if (words !== undefined) {
+      params.push(words);
+      where.push(`c.search_vector @@ plainto_tsquery('simple', $${params.length})`);
+    }
+    const { column, descending } = listOrders[order];
+    // Reading backwards flips both the comparison and the direction of the scan.
+    const backwards = bound?.direction === 'before';
+    const descendingScan = descending !== backwards;
+    if (bound !== null) {
+      params.push(bound.position.key, bound.position.id);
+      where.push(
+        `(${column}, c.id) ${descendingScan ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length}::uuid)`,
+      );
     }
     params.push(query.limit);
+    const direction = descendingScan ? 'DESC' : 'ASC';
     return this.db.manager.query<ClaimRow[]>(
-      `SELECT ${claimColumns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+      `SELECT ${claimColumns}, ${roundColumns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY c.created_at DESC, c.id DESC
+        ORDER BY ${column} ${direction}, c.id ${direction}
         LIMIT $${params.length}`,
       params,
     );
@@ -294,17 +371,23 @@ export class ClaimsRepository {
    * Full-text matches of every word of `normalizedQuery`, ranked by text rank
    * (normalised by length) plus trigram similarity, best first, after the
    * keyset position `after`. At most {@link searchCandidates} matches are
-   * ranked: the first the GIN index yields.
+   * ranked: the first the GIN index yields. Rows before the position come
+   * nearest first, as in {@link listOrdered}.
    */
-  search(normalizedQuery: string, query: ListQuery, after: { score: number; id: string } | null): Promise<ClaimRow[]> {
+  search(
+    normalizedQuery: string,
+    query: ListQuery,
+    bound: ListBound<{ score: number; id: string }> | null,
+  ): Promise<ClaimRow[]> {
     const { where, params } = filterClause(query);
     params.push(normalizedQuery);
     const q = `$${params.length}`;
     where.push(`c.search_vector @@ plainto_tsquery('simple', ${q})`);
+    const direction = bound?.direction === 'before' ? 'ASC' : 'DESC';
     let afterClause = '';
-    if (after !== null) {
-      params.push(after.score, after.id);
-      afterClause = `WHERE (ranked.score, ranked.id) < ($${params.length - 1}::float8, $${params.length}::uuid)`;
+    if (bound !== null) {
+      params.push(bound.position.score, bound.position.id);
+      afterClause = `WHERE (ranked.score, ranked.id) ${direction === 'DESC' ? '<' : '>'} ($${params.length - 1}::float8, $${params.length}::uuid)`;
     }
     params.push(searchCandidates, query.limit);
     return this.db.manager.query<ClaimRow[]>(
@@ -317,11 +400,11 @@ export class ClaimsRepository {
            FROM matches m),
        page AS (
          SELECT ranked.id, ranked.score FROM ranked ${afterClause}
-          ORDER BY ranked.score DESC, ranked.id DESC
+          ORDER BY ranked.score ${direction}, ranked.id ${direction}
           LIMIT $${params.length})
-       SELECT ${claimColumns}, page.score
+       SELECT ${claimColumns}, ${roundColumns}, page.score
          FROM page JOIN claims c ON c.id = page.id LEFT JOIN claimants cl ON cl.id = c.claimant_id
-        ORDER BY page.score DESC, page.id DESC`,
+        ORDER BY page.score ${direction}, page.id ${direction}`,
       params,
     );
   }
@@ -389,5 +472,22 @@ function filterClause(query: ListQuery): { where: string[]; params: unknown[] } 
     params.push(query.assigneeId);
     where.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = $${params.length})`);
   }
+  if (query.speaker !== undefined) {
+    // A part of a name, wildcards taken literally; the trigram index serves the infix match.
+    params.push(`%${query.speaker.replace(/[\\%_]/g, '\\$&')}%`);
+    where.push(
+      `c.claimant_id IN (SELECT cl2.id FROM claimants cl2 WHERE cl2.normalized_name ILIKE $${params.length} ESCAPE '\\')`,
+    );
+  }
+  if (query.needsVerdictBy !== undefined) {
+    params.push(query.needsVerdictBy);
+    const reviewer = `$${params.length}::uuid`;
+    where.push(`c.status = 'in_review'`);
+    where.push(`(EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = ${reviewer})
+      OR NOT EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id))`);
+    where.push(`NOT EXISTS (SELECT 1 FROM verdicts v
+      WHERE v.claim_id = c.id AND v.claim_version = c.version AND v.reviewer_id = ${reviewer})`);
+  }
+  if (query.split !== undefined) where.push(query.split ? splitCondition : `NOT ${splitCondition}`);
   return { where, params };
 }

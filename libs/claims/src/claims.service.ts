@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Principal } from '@claimdesk/accounts';
+import { hasRole, type Principal } from '@claimdesk/accounts';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
@@ -26,6 +26,7 @@ import {
   type ClaimDetailRow,
   type ClaimRow,
   ClaimsRepository,
+  type ListBound,
   type MatchKeys,
   type SimilarRow,
 } from './claims.repository';
@@ -275,40 +276,80 @@ export class ClaimsService {
     return toView(row, appearances, similar);
   }
 
-  /** Newest first; with `q`, best match first (full-text rank plus trigram similarity). */
+  /**
+   * Newest first, or in the order `filters.sort` names; with `q` and no sort,
+   * best match first (full-text rank plus trigram similarity). Pages go both
+   * ways: `nextCursor` after the last item, `prevCursor` before the first
+   * (null on the first page).
+   */
   async list(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
+    const empty = { items: [], nextCursor: null, prevCursor: null };
+    const needsVerdictBy = filters.needsVerdictOf;
+    // Only reviewers give verdicts: nothing needs the verdict of anyone else.
+    if (needsVerdictBy !== undefined && !hasRole(needsVerdictBy.role, 'reviewer')) return empty;
+    const speaker = filters.speaker === undefined ? undefined : normalizeText(filters.speaker);
+    if (speaker === '') return empty;
     const query = {
       status: filters.status,
       assigneeId: filters.assignee,
       tag: filters.tag?.toLowerCase(),
+      speaker,
+      needsVerdictBy: needsVerdictBy?.userId,
+      split: filters.split,
       limit: limit + 1,
       claimantId: await this.claimantIdOf(filters.claimant),
     };
-    if (query.claimantId === null) return { items: [], nextCursor: null };
+    if (query.claimantId === null) return empty;
+    const listQuery = { ...query, claimantId: query.claimantId };
     const normalizedQuery = filters.q === undefined ? '' : normalizeText(filters.q);
+    const order = filters.sort ?? (normalizedQuery !== '' ? 'relevance' : 'newest');
 
     let rows: ClaimRow[];
-    if (normalizedQuery !== '') {
-      const after = cursor === undefined ? null : decodeCursor(cursor, isScoreCursor);
+    let bound: ListBound<unknown> | null;
+    if (order === 'relevance') {
+      const position = cursor === undefined ? null : decodeCursor(cursor, isScoreCursor);
+      bound = position && { position, direction: position.b === 1 ? 'before' : 'after' };
       rows = await this.claims.search(
         normalizedQuery,
-        { ...query, claimantId: query.claimantId },
-        after && { score: after.s, id: after.i },
+        listQuery,
+        position && { position: { score: position.s, id: position.i }, direction: bound!.direction },
       );
     } else {
-      const after = cursor === undefined ? null : decodeCursor(cursor, isTimeCursor);
-      rows = await this.claims.listNewest(
-        { ...query, claimantId: query.claimantId },
-        after && { createdKey: after.t, id: after.i },
+      const position = cursor === undefined ? null : decodeCursor(cursor, isTimeCursor);
+      if (position !== null && (position.o ?? 'newest') !== order) throw cursorOfAnotherOrder();
+      bound = position && { position, direction: position.b === 1 ? 'before' : 'after' };
+      rows = await this.claims.listOrdered(
+        listQuery,
+        order,
+        position && { position: { key: position.t, id: position.i }, direction: bound!.direction },
+        normalizedQuery === '' ? undefined : normalizedQuery,
       );
     }
+    // Rows read backwards come nearest first: one more than a page means more before them.
+    const backwards = bound?.direction === 'before';
+    const more = rows.length > limit;
     const items = rows.slice(0, limit);
+    if (backwards) items.reverse();
+    const first = items[0];
     const last = items.at(-1);
-    const nextCursor =
-      rows.length > limit && last !== undefined
-        ? encodeCursor(normalizedQuery !== '' ? { s: last.score ?? 0, i: last.id } : { t: last.createdKey, i: last.id })
-        : null;
-    return { items: items.map(toSummary), nextCursor };
+    const positionOf = (row: ClaimRow, before: boolean): string => {
+      const position: Record<string, string | number> =
+        order === 'relevance'
+          ? { s: row.score ?? 0, i: row.id }
+          : { t: order === 'status_age' ? row.statusKey : row.createdKey, i: row.id };
+      if (order !== 'relevance' && order !== 'newest') position.o = order;
+      if (before) position.b = 1;
+      return encodeCursor(position);
+    };
+    // Forwards, there is a page before whenever this one was reached from a cursor;
+    // backwards, there is a page after (the one the cursor came from).
+    const hasNext = backwards ? true : more;
+    const hasPrev = backwards ? more : bound !== null;
+    return {
+      items: items.map(toSummary),
+      nextCursor: hasNext && last !== undefined ? positionOf(last, false) : null,
+      prevCursor: hasPrev && first !== undefined ? positionOf(first, true) : null,
+    };
   }
 
   /** The claims with these ids, in the order given; unknown ids are left out. */
@@ -418,7 +459,10 @@ function toSummary(row: ClaimRow): ClaimSummaryView {
     tags: row.tags,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    statusChangedAt: row.statusChangedAt,
     ...(row.score === undefined ? {} : { score: row.score }),
+    ...(row.verdictCount === undefined ? {} : { verdictCount: row.verdictCount }),
+    ...(row.split === undefined ? {} : { split: row.split }),
   };
 }
 
@@ -458,12 +502,32 @@ function toSimilar(row: SimilarRow): SimilarClaimView {
   };
 }
 
-function isScoreCursor(value: Record<string, unknown>): value is { s: number; i: string } {
-  return typeof value.s === 'number' && Number.isFinite(value.s) && isUuid(value.i);
+function cursorOfAnotherOrder(): DomainError {
+  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
+    { field: 'cursor', message: 'was given out for another sort order' },
+  ]);
 }
 
-function isTimeCursor(value: Record<string, unknown>): value is { t: string; i: string } {
-  return typeof value.t === 'string' && isExistingTimestamp(value.t) && isUuid(value.i);
+/** `b: 1` marks a position to read backwards from (a prevCursor). */
+function isBackwardsMark(value: unknown): value is 1 | undefined {
+  return value === undefined || value === 1;
+}
+
+function isScoreCursor(value: Record<string, unknown>): value is { s: number; i: string; b?: 1 } {
+  return typeof value.s === 'number' && Number.isFinite(value.s) && isUuid(value.i) && isBackwardsMark(value.b);
+}
+
+/** A time position; `o` names the order (newest when absent, as cursors given out before sorting were). */
+function isTimeCursor(
+  value: Record<string, unknown>,
+): value is { t: string; i: string; o?: 'oldest' | 'status_age'; b?: 1 } {
+  return (
+    typeof value.t === 'string' &&
+    isExistingTimestamp(value.t) &&
+    isUuid(value.i) &&
+    (value.o === undefined || value.o === 'oldest' || value.o === 'status_age') &&
+    isBackwardsMark(value.b)
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ export { Appearance } from './appearance.entity';
 export { claimFingerprint } from './claim-fingerprint';
 export { type ClaimStatus, claimStatuses, type QuoteCheckStatus, quoteCheckStatuses } from './claim-status';
 export type * from './claim.views';
+export { claimSorts } from './claim.views';
 export { Claim } from './claim.entity';
 export { Claimant } from './claimant.entity';
 export { ClaimsModule } from './claims.module';

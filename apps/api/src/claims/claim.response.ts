@@ -115,7 +115,15 @@ export class ClaimSummaryResponse {
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
-  @ApiPropertyOptional({ description: 'Relevance, in searches' }) score?: number;
+  @ApiProperty({ description: 'When the claim entered its current status' }) statusChangedAt: Date;
+  @ApiPropertyOptional({ description: 'Relevance, in searches ranked by it' }) score?: number;
+  @ApiPropertyOptional({
+    description:
+      'Lists: verdicts in the round on show (the current version while in review, else the last version that had verdicts); never their ratings',
+    example: 2,
+  })
+  verdictCount?: number;
+  @ApiPropertyOptional({ description: 'Lists: the verdicts on the current version disagree' }) split?: boolean;
 }
 
 export class PersonRefResponse {
@@ -210,7 +218,14 @@ export class ClaimDetailResponse extends ClaimResponse {
 
 export class ClaimPageResponse {
   @ApiProperty({ type: [ClaimSummaryResponse] }) items: ClaimSummaryResponse[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Where the next page starts; null on the last page' })
+  nextCursor: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where the page before this one ends (pass it as cursor); null on the first page',
+  })
+  prevCursor: string | null;
 }
 
 export class EventResponse {

@@ -20,7 +20,7 @@ import { uuidParam } from '../validation/uuid-param.pipe';
 import { ApiProblems } from '../openapi/api-problems.decorator';
 import { AppearanceResponse, ClaimDetailResponse, ClaimPageResponse, EventPageResponse } from './claim.response';
 import { AppearanceRequest, CreateClaimRequest, EditClaimRequest } from './create-claim.request';
-import { assigneeFilter, ListClaimsQuery, PageQuery } from './list-claims.query';
+import { assigneeFilter, ListClaimsQuery, PageQuery, reviewFilters } from './list-claims.query';
 
 const defaultLimit = 50;
 
@@ -63,12 +63,20 @@ export class ClaimsController {
 
   @Get()
   @MinRole('submitter')
-  @ApiOperation({ summary: 'List claims, newest first, or search them with q' })
+  @ApiOperation({
+    summary: 'List claims, newest first or in the sort given, or search them with q',
+    description:
+      'Pages go both ways: nextCursor continues after the last item, prevCursor goes back before the first (null on the first page). Each item counts the verdicts of its round on show (verdictCount, never their ratings) and says whether they disagree (split).',
+  })
   @ApiOkResponse({ type: ClaimPageResponse })
   @ApiProblems(400, 429)
   list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimSummaryView>> {
-    const { cursor, limit, assignee, ...filters } = query;
-    return this.claims.list({ ...filters, ...assigneeFilter(assignee, principal) }, cursor, limit ?? defaultLimit);
+    const { cursor, limit, assignee, needsVerdict, split, ...filters } = query;
+    return this.claims.list(
+      { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
+      cursor,
+      limit ?? defaultLimit,
+    );
   }
 
   @Get(':id')

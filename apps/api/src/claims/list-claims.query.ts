@@ -1,12 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
-import { type ClaimStatus, claimStatuses } from '@claimdesk/claims';
+import { type ClaimFilters, type ClaimSort, claimSorts, type ClaimStatus, claimStatuses } from '@claimdesk/claims';
+import type { Principal } from '@claimdesk/accounts';
 import { IsText } from '../validation/is-text.decorator';
 import { Omittable } from '../validation/omittable.decorator';
 
 export class PageQuery {
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @ApiPropertyOptional({ description: 'nextCursor (or prevCursor) of the page before (or after)' })
   @Omittable()
   @IsText(1, 512)
   cursor?: string;
@@ -53,6 +54,40 @@ export class ListClaimsQuery extends PageQuery {
     message: 'assignee must be "me" or a user id',
   })
   assignee?: string;
+
+  @ApiPropertyOptional({
+    enum: claimSorts,
+    description:
+      'newest (the default without q) or oldest first, or status_age: longest in their current status first. With q and no sort, best match first.',
+  })
+  @Omittable()
+  @IsIn(claimSorts, { message: `sort must be one of ${claimSorts.join(', ')}` })
+  sort?: ClaimSort;
+
+  @ApiPropertyOptional({
+    example: 'pomp',
+    description: "Part of the claimant's name, in any case, with or without diacritics",
+  })
+  @Omittable()
+  @IsText(1, 200)
+  speaker?: string;
+
+  @ApiPropertyOptional({
+    enum: ['me'],
+    description:
+      "`me`: claims in review waiting for the caller's verdict (assigned to the caller or to nobody, without the caller's verdict on the current version); empty for submitters",
+  })
+  @Omittable()
+  @IsIn(['me'], { message: 'needsVerdict must be "me"' })
+  needsVerdict?: 'me';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: 'true: only claims whose verdicts on the current version disagree; false: only the others',
+  })
+  @Omittable()
+  @IsIn(['true', 'false'], { message: 'split must be true or false' })
+  split?: 'true' | 'false';
 }
 
 /** True when an `assignee` filter names the caller (`me`, in any case, as the query's validation allows). */
@@ -64,4 +99,15 @@ export function isMe(assignee: string): boolean {
 export function assigneeFilter(assignee: string | undefined, caller: { userId: string }): { assignee?: string } {
   if (assignee === undefined) return {};
   return { assignee: isMe(assignee) ? caller.userId : assignee.toLowerCase() };
+}
+
+/** The filters of a validated query beyond the plain ones: `needsVerdict=me` as the caller, `split` as a boolean. */
+export function reviewFilters(
+  query: Pick<ListClaimsQuery, 'needsVerdict' | 'split'>,
+  caller: Principal,
+): Pick<ClaimFilters, 'needsVerdictOf' | 'split'> {
+  return {
+    ...(query.needsVerdict === undefined ? {} : { needsVerdictOf: { userId: caller.userId, role: caller.role } }),
+    ...(query.split === undefined ? {} : { split: query.split === 'true' }),
+  };
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { Principal } from '@claimdesk/accounts';
+import { hasRole, type Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
 import type { FieldProblem } from '@claimdesk/errors';
 import { type ClaimMatch, MatchingService, toSimilarView } from '@claimdesk/matching';
@@ -8,16 +8,19 @@ import { ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { AppearanceRequest, CreateClaimRequest } from '../claims/create-claim.request';
-import { assigneeFilter, isMe, ListClaimsQuery } from '../claims/list-claims.query';
+import { assigneeFilter, isMe, ListClaimsQuery, reviewFilters } from '../claims/list-claims.query';
 import {
   errorsById,
   isFiltered,
+  orderLabel,
   type QueueParams,
   queueFields,
   queuePageHref,
   queuePageSize,
   queueParamsOf,
   queueRows,
+  savedFilterLinks,
+  sortOptions,
   sourceProblems,
   statusOptions,
   type SubmissionValues,
@@ -53,23 +56,24 @@ export class ClaimsPagesController {
   ): Promise<void> {
     const params = queueParamsOf(query);
     const validated = await validateForm(ListClaimsQuery, params);
-    if (validated.problems !== undefined) return this.showQueue(reply, params, validated.problems);
-    const { cursor, limit, assignee, ...filters } = validated.value;
+    if (validated.problems !== undefined) return this.showQueue(reply, principal, params, validated.problems);
+    const { cursor, limit, assignee, needsVerdict, split, ...filters } = validated.value;
     try {
       const page = await this.claims.list(
-        { ...filters, ...assigneeFilter(assignee, principal) },
+        { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
         cursor,
         limit ?? queuePageSize,
       );
       const assignees = await this.reviews.assigneesOf(page.items.map((item) => item.id));
-      return this.showQueue(reply, params, [], {
+      return this.showQueue(reply, principal, params, [], {
         rows: queueRows(page.items, assignees),
         nextHref: page.nextCursor === null ? null : queuePageHref(params, page.nextCursor),
+        prevHref: page.prevCursor == null ? null : queuePageHref(params, page.prevCursor),
       });
     } catch (error) {
       const problems = problemsOf(error);
       if (problems === undefined) throw error;
-      return this.showQueue(reply, params, problems);
+      return this.showQueue(reply, principal, params, problems);
     }
   }
 
@@ -112,12 +116,14 @@ export class ClaimsPagesController {
 
   private showQueue(
     reply: FastifyReply,
+    principal: Principal,
     params: QueueParams,
     problems: readonly FieldProblem[],
-    results?: { rows: ReturnType<typeof queueRows>; nextHref: string | null },
+    results?: { rows: ReturnType<typeof queueRows>; nextHref: string | null; prevHref: string | null },
   ): void {
     const mine = params.assignee !== undefined && isMe(params.assignee);
     const errors = problems.length === 0 ? noErrors : formErrors(problems, queueFields);
+    const mayGiveVerdicts = hasRole(principal.role, 'reviewer');
     void reply.code(problems.length === 0 ? 200 : 400).view('claims-queue', {
       title: mine ? 'Claims assigned to me' : 'Claims',
       section: mine ? 'mine' : 'queue',
@@ -126,8 +132,14 @@ export class ClaimsPagesController {
         mine,
         // Another reviewer's id (from an API-style link) is kept as it came.
         otherAssignee: mine ? undefined : params.assignee,
+        needsMyVerdict: params.needsVerdict === 'me',
+        splitOnly: params.split === 'true',
       },
+      mayGiveVerdicts,
+      savedFilters: savedFilterLinks(params, mayGiveVerdicts),
+      orderLabel: orderLabel(params),
       statusOptions,
+      sortOptions,
       errors: { ...errors, byId: errorsById(errors, queueFields) },
       filtered: isFiltered(params),
       searching: params.q !== undefined,

@@ -30,6 +30,7 @@ function aSummary(overrides: Partial<ClaimSummaryView> = {}): ClaimSummaryView {
     tags: ['transport'],
     createdAt: new Date('2026-01-02T10:00:00Z'),
     updatedAt: new Date('2026-01-03T10:00:00Z'),
+    statusChangedAt: new Date('2026-01-03T10:00:00Z'),
     ...overrides,
   };
 }

@@ -6,7 +6,19 @@ import { type FormErrors, type FormFields, formErrors, textField } from './forms
 // ----- the queue -------------------------------------------------------------
 
 /** The queue's query parameters, as the filter form and the paging links send them. */
-const queueParams = ['q', 'status', 'assignee', 'claimant', 'tag', 'cursor', 'limit'] as const;
+const queueParams = [
+  'q',
+  'status',
+  'assignee',
+  'speaker',
+  'claimant',
+  'tag',
+  'needsVerdict',
+  'split',
+  'sort',
+  'cursor',
+  'limit',
+] as const;
 export type QueueParams = Partial<Record<(typeof queueParams)[number], string>>;
 
 /** Claims a queue page shows when the link does not say. */
@@ -34,8 +46,13 @@ export const queueFields: FormFields = {
   q: { id: 'q', label: 'Search' },
   status: { id: 'status', label: 'Status' },
   assignee: { id: 'assignee', label: 'Assigned to me' },
-  claimant: { id: 'claimant', label: 'Claimant' },
+  speaker: { id: 'speaker', label: 'Speaker' },
+  // An exact claimant (id or whole name) comes from links only: reported on the speaker field.
+  claimant: { id: 'speaker', label: 'Claimant' },
   tag: { id: 'tag', label: 'Tag' },
+  needsVerdict: { id: 'needsVerdict', label: 'Needs my verdict' },
+  split: { id: 'split', label: 'Split verdicts' },
+  sort: { id: 'sort', label: 'Sort' },
   cursor: { id: 'q', label: 'The page link' },
   limit: { id: 'q', label: 'The page size' },
 };
@@ -64,9 +81,43 @@ export function queuePageHref(params: QueueParams, cursor?: string): string {
   return query === '' ? '/claims' : `/claims?${query}`;
 }
 
-/** Whether the queue is narrowed by anything but paging. */
+/** Whether the queue is narrowed by anything but paging and order. */
 export function isFiltered(params: QueueParams): boolean {
-  return ['q', 'status', 'assignee', 'claimant', 'tag'].some((name) => params[name as keyof QueueParams] !== undefined);
+  return (['q', 'status', 'assignee', 'speaker', 'claimant', 'tag', 'needsVerdict', 'split'] as const).some(
+    (name) => params[name] !== undefined,
+  );
+}
+
+export const sortOptions = [
+  { value: 'newest', label: 'Newest first' },
+  { value: 'oldest', label: 'Oldest first' },
+  { value: 'status_age', label: 'Longest in their status' },
+];
+
+/** How the table is ordered, for its caption. */
+export function orderLabel(params: QueueParams): string {
+  if (params.sort === undefined) return params.q === undefined ? 'newest first' : 'best match first';
+  return sortOptions.find((option) => option.value === params.sort)?.label.toLowerCase() ?? 'newest first';
+}
+
+/** The saved filters, one click each; "Needs my verdict" only for those who give verdicts. */
+const savedFilters: { label: string; params: QueueParams; reviewersOnly: boolean }[] = [
+  { label: 'Needs my verdict', params: { needsVerdict: 'me', sort: 'status_age' }, reviewersOnly: true },
+  { label: 'Awaiting approval', params: { status: 'awaiting_approval', sort: 'status_age' }, reviewersOnly: false },
+  { label: 'Split', params: { split: 'true', sort: 'status_age' }, reviewersOnly: false },
+];
+
+/** The saved filters' links, the one on show marked current. */
+export function savedFilterLinks(params: QueueParams, mayGiveVerdicts: boolean) {
+  return savedFilters
+    .filter((saved) => mayGiveVerdicts || !saved.reviewersOnly)
+    .map((saved) => {
+      const href = queuePageHref(saved.params);
+      const shown = queueParams
+        .filter((name) => name !== 'cursor' && name !== 'limit')
+        .every((name) => params[name] === saved.params[name]);
+      return { label: saved.label, href, current: shown };
+    });
 }
 
 export const statusOptions = claimStatuses.map((status) => ({ value: status, label: humanizeStatus(status) }));
@@ -84,6 +135,11 @@ export interface QueueRow {
   /** Each tag with the link to the queue of claims with it. */
   tags: { name: string; href: string }[];
   assignees: string[];
+  /** Verdicts in the round on show (no ratings: blind review holds). */
+  verdictCount: number;
+  split: boolean;
+  statusChangedAt: Date;
+  statusSince: string;
   createdAt: Date;
   updatedAt: Date;
   updatedDay: string;
@@ -107,6 +163,10 @@ export function queueRows(items: readonly ClaimSummaryView[], assignees: Readonl
       statusLabel: humanizeStatus(item.status),
       tags: item.tags.map((tag) => ({ name: tag, href: queuePageHref({ tag }) })),
       assignees: (assignees.get(item.id) ?? []).map((assignee) => assignee.name),
+      verdictCount: item.verdictCount ?? 0,
+      split: item.split ?? false,
+      statusChangedAt: item.statusChangedAt,
+      statusSince: dayFormat.format(item.statusChangedAt),
       createdAt: item.createdAt,
       updatedAt: item.updatedAt,
       updatedDay: dayFormat.format(item.updatedAt),

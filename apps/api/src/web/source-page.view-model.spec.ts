@@ -86,6 +86,7 @@ describe('the source page', () => {
         tags: [],
         createdAt: new Date('2026-01-02T10:00:00Z'),
         updatedAt: new Date('2026-01-02T10:00:00Z'),
+        statusChangedAt: new Date('2026-01-02T10:00:00Z'),
       },
     ]);
 
