@@ -19,12 +19,12 @@ export class ApiTokensRepository {
     return this.db.manager.save(ApiToken, this.db.manager.create(ApiToken, token));
   }
 
-  /** The user behind an unrevoked token, in one indexed lookup. */
+  /** The user behind an unrevoked token of an active account, in one indexed lookup. */
   async findOwnerByHash(tokenHash: string): Promise<TokenOwner | null> {
     const rows = await this.db.manager.query<TokenOwner[]>(
       `SELECT t.id AS "tokenId", u.id AS "userId", u.name, u.email, u.role
          FROM api_tokens t JOIN users u ON u.id = t.user_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
+        WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.deactivated_at IS NULL`,
       [tokenHash],
     );
     return rows[0] ?? null;
@@ -46,5 +46,14 @@ export class ApiTokensRepository {
       [tokenId],
     );
     return count > 0;
+  }
+
+  /** Revokes every token of the user still in force; returns how many. */
+  async revokeAllOf(userId: string): Promise<number> {
+    const [, count] = await this.db.manager.query<[unknown, number]>(
+      `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
+    return count;
   }
 }
