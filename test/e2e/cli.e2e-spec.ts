@@ -1,4 +1,5 @@
-import { runCli } from '@claimdesk/testing';
+import { eventually, queueBackends, runCli } from '@claimdesk/testing';
+import { logInOverHttp, TestApi, testPassword } from '../support/api-harness';
 
 describe('the CLI on bad input', () => {
   it('names every invalid variable on a line of its own and exits 78', async () => {
@@ -13,11 +14,10 @@ describe('the CLI on bad input', () => {
     );
   });
 
-  it('refuses an unknown command with the usage, exit 2', async () => {
+  it('refuses an unknown command on one line, saying where the commands are listed, exit 2', async () => {
     const result = await runCli({}, ['frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('error: unknown command "frobnicate"');
-    expect(result.stderr).toContain('Usage: npm run cli -- <command>');
+    expect(result.stderr).toBe('error: unknown command "frobnicate" (npm run cli -- help lists the commands)\n');
   });
 
   it('refuses an unknown option and a bad value, exit 2, before touching the database', async () => {
@@ -37,5 +37,129 @@ describe('the CLI on bad input', () => {
     const result = await runCli({ DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, ['migrate']);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^error: .*ECONNREFUSED/);
+  });
+});
+
+describe('account commands', () => {
+  let api: TestApi;
+  const env = () => ({ DATABASE_URL: api.database.url });
+
+  beforeAll(async () => {
+    api = await TestApi.start(queueBackends()[0]!);
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const claimsStatus = async (token: string): Promise<number> =>
+    (await api.request('GET', '/api/v1/claims', { token })).status;
+
+  const eventsAbout = (userId: string) =>
+    api.db.manager.query<{ action: string; actor_id: string | null; data: Record<string, unknown> }[]>(
+      `SELECT action, actor_id, data FROM events WHERE user_id = $1 ORDER BY id`,
+      [userId],
+    );
+
+  it('deactivates a user from another process: their token, just used and cached by the API, and their session stop at once', async () => {
+    const user = await api.newUser('reviewer');
+    const session = await api.webSession(user);
+    expect(await claimsStatus(user.token)).toBe(200);
+
+    const result = await runCli(env(), ['user:deactivate', '--email', user.email]);
+
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining(`Deactivated ${user.name}`) as string });
+    // The API cached the lookup for 10 s; the CLI's change reaches it at once, not when the entry expires.
+    await eventually(async () => ((await claimsStatus(user.token)) === 401 ? true : undefined), 2_000, 'refusal');
+    const page = await api.request('GET', '/claims', { headers: { cookie: session.cookie, accept: 'text/html' } });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toMatch(/^\/login/);
+    await expect(logInOverHttp(api.baseUrl, user.email, testPassword)).rejects.toThrow();
+    expect(await eventsAbout(user.id)).toEqual([
+      { action: 'user.deactivated', actor_id: null, data: { sessionsEnded: 1, tokensRevoked: 1 } },
+    ]);
+
+    const again = await runCli(env(), ['user:deactivate', '--email', user.email]);
+    expect(again).toMatchObject({ code: 0, stdout: `${user.name} <${user.email}> was already deactivated\n` });
+    const token = await runCli(env(), ['token:create', '--email', user.email]);
+    expect(token).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `error: ${user.email} is deactivated: reactivate the account first\n`,
+    });
+
+    const back = await runCli(env(), ['user:reactivate', '--email', user.email]);
+    expect(back.code).toBe(0);
+    await expect(logInOverHttp(api.baseUrl, user.email, testPassword)).resolves.toMatchObject({});
+    // Its tokens were revoked, not suspended: a reactivated account needs new ones.
+    expect(await claimsStatus(user.token)).toBe(401);
+  });
+
+  it('changes a role from another process, which the API applies to a cached token at once', async () => {
+    const user = await api.newUser('submitter');
+    const editorOnly = () =>
+      api.request('POST', '/api/v1/claims/00000000-0000-4000-8000-000000000000/assignments', {
+        token: user.token,
+        body: { reviewerEmail: 'nobody@example.org' },
+      });
+    expect((await editorOnly()).status).toBe(403);
+
+    const result = await runCli(env(), ['user:role', '--email', user.email, '--role', 'editor']);
+
+    expect(result).toMatchObject({ code: 0, stdout: `${user.name} <${user.email}> is now an editor\n` });
+    await eventually(async () => ((await editorOnly()).status === 404 ? true : undefined), 2_000, 'the new role');
+    expect(await eventsAbout(user.id)).toEqual([
+      { action: 'user.role_changed', actor_id: null, data: { from: 'submitter', to: 'editor' } },
+    ]);
+    const bad = await runCli(env(), ['user:role', '--email', user.email, '--role', 'owner']);
+    expect(bad).toMatchObject({
+      code: 2,
+      stderr: 'error: The role is not valid: --role must be one of submitter, reviewer, editor, admin\n',
+    });
+  });
+
+  it('resets a password, printed once; the old one and the open sessions stop working', async () => {
+    const user = await api.newUser('editor');
+    const session = await api.webSession(user);
+
+    const result = await runCli(env(), ['user:reset-password', '--email', user.email]);
+
+    expect(result.code).toBe(0);
+    const password = /^Password \(shown once\): (\S+)$/m.exec(result.stdout)?.[1];
+    expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const page = await api.request('GET', '/claims', { headers: { cookie: session.cookie, accept: 'text/html' } });
+    expect(page.status).toBe(303);
+    await expect(logInOverHttp(api.baseUrl, user.email, testPassword)).rejects.toThrow();
+    await expect(logInOverHttp(api.baseUrl, user.email, password!)).resolves.toMatchObject({});
+    expect(JSON.stringify(await eventsAbout(user.id))).not.toContain(password);
+  });
+
+  it('refuses to leave no active admin, on one line, exit 2, changing nothing', async () => {
+    const admin = await api.newUser('admin');
+    await api.db.manager.query(`UPDATE users SET role = 'editor' WHERE role = 'admin' AND id <> $1`, [admin.id]);
+
+    for (const args of [
+      ['user:deactivate', '--email', admin.email],
+      ['user:role', '--email', admin.email, '--role', 'reviewer'],
+    ]) {
+      const result = await runCli(env(), args);
+      expect(result).toMatchObject({ code: 2, stdout: '' });
+      expect(result.stderr).toMatch(
+        /^error: Cannot .* they are the only active admin.*Make another user an admin first\.\n$/,
+      );
+    }
+    expect(await claimsStatus(admin.token)).toBe(200);
+    expect(await eventsAbout(admin.id)).toEqual([]);
+  });
+
+  it('names a missing option and an unknown user on one line, exit 2', async () => {
+    await expect(runCli(env(), ['user:deactivate'])).resolves.toMatchObject({
+      code: 2,
+      stderr: 'error: user:deactivate needs --email\n',
+    });
+    await expect(runCli(env(), ['user:reset-password', '--email', 'nobody@example.org'])).resolves.toMatchObject({
+      code: 2,
+      stderr: 'error: No user has the email nobody@example.org\n',
+    });
   });
 });

@@ -78,6 +78,8 @@ export class AccountsService {
    * a moment ago. The lookup itself is kept, so concurrent first calls share it.
    */
   private readonly recent = new Map<string, { principal: Promise<Principal | null>; until: number }>();
+  /** Off until a listener hears other processes' account changes (see AccountChangesListener). */
+  private caching = true;
 
   constructor(
     private readonly db: Database,
@@ -140,7 +142,11 @@ export class AccountsService {
 
   /** Revokes a token; false when no unrevoked token has the id. */
   async revokeToken(tokenId: string): Promise<boolean> {
-    const revoked = await this.tokens.revoke(tokenId);
+    const revoked = await this.db.transaction(async () => {
+      const done = await this.tokens.revoke(tokenId);
+      if (done) await this.tokens.notifyChange();
+      return done;
+    });
     // Revoked means refused now, not once the lookup cache expires.
     if (revoked) this.recent.clear();
     return revoked;
@@ -206,6 +212,7 @@ export class AccountsService {
       if (user.deactivatedAt !== null) return { user: summary(user), changed: false };
       refuseLastAdmin(user, admins, `deactivate ${user.email}`);
       await this.users.setDeactivated(user.id, true);
+      await this.tokens.notifyChange();
       const sessionsEnded = await this.sessions.deleteAllOf(user.id);
       const tokensRevoked = await this.tokens.revokeAllOf(user.id);
       await this.events.record({
@@ -245,6 +252,7 @@ export class AccountsService {
       if (user.role === role) return { user: summary(user), changed: false };
       if (role !== 'admin') refuseLastAdmin(user, admins, `make ${user.email} ${article(role)} ${role}`);
       await this.users.setRole(user.id, role);
+      await this.tokens.notifyChange();
       await this.events.record({
         userId: user.id,
         actorId,
@@ -277,10 +285,26 @@ export class AccountsService {
     });
   }
 
+  /** Forgets every cached token lookup: an account or a token changed, here or in another process. */
+  forgetTokenLookups(): void {
+    this.recent.clear();
+  }
+
+  /**
+   * Turns the token lookup cache on or off. A process that cannot hear other
+   * processes' account changes must not cache, or a user deactivated
+   * elsewhere would keep working until the entry expires.
+   */
+  cacheTokenLookups(enabled: boolean): void {
+    this.caching = enabled;
+    this.recent.clear();
+  }
+
   /** The principal behind a bearer token, or null when it is unknown or revoked. */
   async authenticateToken(token: string): Promise<Principal | null> {
     if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
     const hash = hashToken(token);
+    if (!this.caching) return this.lookUp(hash);
     const now = Date.now();
     const cached = this.recent.get(hash);
     if (cached !== undefined && cached.until > now) return cached.principal;

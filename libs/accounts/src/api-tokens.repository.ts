@@ -11,6 +11,9 @@ export interface TokenOwner {
   role: Role;
 }
 
+/** The PostgreSQL channel told, at commit, that cached token lookups may be out of date. */
+export const accountChangesChannel = 'claimdesk_account_changes';
+
 @Injectable()
 export class ApiTokensRepository {
   constructor(private readonly db: Database) {}
@@ -46,6 +49,11 @@ export class ApiTokensRepository {
       [tokenId],
     );
     return count > 0;
+  }
+
+  /** Tells every process, when the transaction commits, to forget its cached token lookups. */
+  async notifyChange(): Promise<void> {
+    await this.db.manager.query(`SELECT pg_notify($1, '')`, [accountChangesChannel]);
   }
 
   /** Revokes every token of the user still in force; returns how many. */

@@ -1,3 +1,4 @@
+export { AccountChangesListener } from './account-changes.listener';
 export { AccountsModule } from './accounts.module';
 export {
   type AccountChange,
