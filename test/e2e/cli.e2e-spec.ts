@@ -1,4 +1,7 @@
-import { eventually, queueBackends, runCli } from '@claimdesk/testing';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eventually, freePort, queueBackends, runCli } from '@claimdesk/testing';
 import { logInOverHttp, TestApi, testPassword } from '../support/api-harness';
 
 describe('the CLI on bad input', () => {
@@ -161,5 +164,57 @@ describe('account commands', () => {
       code: 2,
       stderr: 'error: No user has the email nobody@example.org\n',
     });
+  });
+});
+
+describe('the CLI beside a running service', () => {
+  let api: TestApi;
+  let dataDir: string;
+  const servicePort = () => new URL(api.baseUrl).port;
+
+  beforeAll(async () => {
+    api = await TestApi.start(queueBackends()[0]!);
+  });
+
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'claimdesk-cli-'));
+  });
+
+  afterEach(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const createUser = (env: Record<string, string>) =>
+    runCli(env, ['user:create', '--email', `beside-${Date.now()}@example.org`, '--name', 'Beside', '--role', 'editor']);
+
+  it('refuses to create a new embedded database while a service with another one answers on its port', async () => {
+    const result = await createUser({ DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: servicePort() });
+
+    expect(result).toMatchObject({ code: 2, stdout: '' });
+    expect(result.stderr.split('\n')).toEqual([expect.any(String), '']);
+    expect(result.stderr).toMatch(new RegExp(`^error: no database in DATA_DIR ${dataDir} `));
+    expect(result.stderr).toContain(`a Claimdesk service answers at ${api.baseUrl}`);
+    expect(result.stderr).toMatch(/set DATABASE_URL to the service's, or DATA_DIR to the folder/);
+    expect(readdirSync(dataDir)).toEqual([]);
+
+    // Pointed at the service's database, the same command works.
+    const pointed = await createUser({ DATABASE_URL: api.database.url, HOST: '127.0.0.1', PORT: servicePort() });
+    expect(pointed.code).toBe(0);
+  });
+
+  it('creates its database with no service on the port, then refuses to start it beside a service using another', async () => {
+    const alone = await runCli({ DATA_DIR: dataDir, PORT: String(await freePort()) }, ['migrate']);
+    expect(alone).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Applied \d+ migration/) as string });
+
+    const beside = await runCli({ DATA_DIR: dataDir, PORT: servicePort() }, ['migrate']);
+
+    expect(beside).toMatchObject({ code: 2, stdout: '' });
+    expect(beside.stderr).toMatch(
+      new RegExp(`^error: the embedded database in DATA_DIR ${dataDir} is not running .*Nothing was started\\.\n$`),
+    );
   });
 });

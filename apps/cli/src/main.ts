@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { AccountsModule, AccountsService } from '@claimdesk/accounts';
@@ -8,10 +10,11 @@ import type { AppConfig } from '@claimdesk/config';
 import { DomainError } from '@claimdesk/errors';
 import { type CandidateView, CandidatesModule, ExtractionService } from '@claimdesk/extraction';
 import { createRootLogger, PinoNestLogger, withCorrelationId } from '@claimdesk/observability';
-import { openDatabaseServer } from '@claimdesk/persistence';
+import { type DatabaseServer, openDatabaseServer } from '@claimdesk/persistence';
 import { loadConfigOrExit, migrate, RuntimeModule } from '@claimdesk/runtime';
 import { SourcesModule, SourcesService } from '@claimdesk/sources';
 import { SystemModule, SystemService } from '@claimdesk/system';
+import { findServiceBeside, notBesideServiceMessage } from './service-beside';
 
 /** A command's failure that the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -164,18 +167,43 @@ async function runTokenCreate(args: string[], context: CliContext): Promise<void
   });
 }
 
+/**
+ * The service's database: `DATABASE_URL`, or the embedded one in `DATA_DIR`,
+ * attached to when the service runs it. Refuses (exit 2) to create or start
+ * one while a service answers on the configured port with another database.
+ */
+function openDatabase({ config, logger }: CliContext): Promise<DatabaseServer> {
+  return openDatabaseServer(config, (message) => logger.info(message), {
+    beforeStart: async (action) => {
+      const service = await findServiceBeside(config);
+      if (service !== undefined) {
+        throw new UsageError(notBesideServiceMessage(action, path.resolve(config.dataDir), service));
+      }
+    },
+  });
+}
+
+/** The Nest application context of a command, on the opened database, logging to standard error. */
+function startApp(
+  { config, logger }: CliContext,
+  database: DatabaseServer,
+  modules: Type[],
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(
+    RuntimeModule.forRoot({ role: 'cli', config, logger, database }, modules),
+    { logger: new PinoNestLogger(logger) },
+  );
+}
+
 /** Runs `work` with the accounts service on the migrated database; domain errors are the user's to fix. */
 async function withAccounts(
   { config, logger }: CliContext,
   work: (accounts: AccountsService) => Promise<void>,
 ): Promise<void> {
-  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  const database = await openDatabase({ config, logger });
   try {
     await migrate(database.url, logger);
-    const app = await NestFactory.createApplicationContext(
-      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [AccountsModule]),
-      { logger: new PinoNestLogger(logger) },
-    );
+    const app = await startApp({ config, logger }, database, [AccountsModule]);
     try {
       await work(app.get(AccountsService));
     } catch (error) {
@@ -217,13 +245,10 @@ async function runImportArticle(args: string[], { config, logger }: CliContext):
   const text = file === undefined ? undefined : await readArticle(file);
   const address = url ?? `https://import.invalid/${createHash('sha256').update(text!).digest('hex')}`;
 
-  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  const database = await openDatabase({ config, logger });
   try {
     await migrate(database.url, logger);
-    const app = await NestFactory.createApplicationContext(
-      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [SourcesModule, CandidatesModule]),
-      { logger: new PinoNestLogger(logger) },
-    );
+    const app = await startApp({ config, logger }, database, [SourcesModule, CandidatesModule]);
     try {
       const { source, created } = await withCorrelationId(`cli-${randomUUID()}`, () =>
         app
@@ -309,7 +334,7 @@ function usageErrorOf(error: DomainError): UsageError {
 
 async function runMigrate(args: string[], { config, logger }: CliContext): Promise<void> {
   parse(args, {});
-  const server = await openDatabaseServer(config, (message) => logger.info(message));
+  const server = await openDatabase({ config, logger });
   try {
     const applied = await migrate(server.url, logger);
     process.stdout.write(
@@ -328,13 +353,10 @@ async function runPing(args: string[], { config, logger }: CliContext): Promise<
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError('--timeout must be a positive number of seconds');
 
-  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  const database = await openDatabase({ config, logger });
   try {
     await migrate(database.url, logger);
-    const app = await NestFactory.createApplicationContext(
-      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [SystemModule]),
-      { logger: new PinoNestLogger(logger) },
-    );
+    const app = await startApp({ config, logger }, database, [SystemModule]);
     try {
       const system = app.get(SystemService);
       const started = Date.now();
