@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { eventually, freePort, queueBackends, runCli } from '@claimdesk/testing';
+import { createTestDatabase, eventually, freePort, queueBackends, runCli } from '@claimdesk/testing';
 import { logInOverHttp, TestApi, testPassword } from '../support/api-harness';
 
 describe('the CLI on bad input', () => {
@@ -34,6 +34,27 @@ describe('the CLI on bad input', () => {
       'soon',
     ]);
     expect(badTimeout).toMatchObject({ code: 2, stderr: 'error: --timeout must be a positive number of seconds\n' });
+  });
+
+  it('fails on one error line with no stack trace when Redis is unreachable, logs aside', async () => {
+    const database = await createTestDatabase();
+    try {
+      const result = await runCli({ DATABASE_URL: database.url, REDIS_URL: 'redis://127.0.0.1:1' }, [
+        'ping',
+        '--timeout',
+        '2',
+      ]);
+
+      expect(result).toMatchObject({ code: 2, stdout: '' });
+      const lines = result.stderr.trimEnd().split('\n');
+      // Before, BullMQ printed each connection retry's error with its stack (`    at TCPConnectWrap…`).
+      expect(lines.filter((line) => !line.startsWith('{"level":'))).toEqual([
+        expect.stringMatching(/^error: no worker answered ping \S+ within 2 s/),
+      ]);
+      expect(lines.at(-1)).toMatch(/^error: /);
+    } finally {
+      await database.drop();
+    }
   });
 
   it('reports an unreachable database as a failure, exit 1', async () => {
