@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestDatabase, eventually, freePort, queueBackends, runCli } from '@claimdesk/testing';
@@ -237,5 +237,34 @@ describe('the CLI beside a running service', () => {
     expect(beside.stderr).toMatch(
       new RegExp(`^error: the embedded database in DATA_DIR ${dataDir} is not running .*Nothing was started\\.\n$`),
     );
+  });
+});
+
+describe("the README's import example", () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    // No host may be fetched: the example must work without the internet.
+    api = await TestApi.start(queueBackends()[0]!, { worker: true, env: { FETCH_ALLOWED_HOSTS_ONLY: 'true' } });
+  });
+
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('runs offline, from a file kept in the repository', async () => {
+    const readme = readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+    const command = /^npm run cli -- (import:article --file .*)$/m.exec(readme)?.[1];
+    expect(command).toBeDefined();
+    const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map((match) => match[1] ?? match[2]!);
+
+    const result = await runCli({ DATABASE_URL: api.database.url, FETCH_ALLOWED_HOSTS_ONLY: 'true' }, args);
+
+    expect(result).toMatchObject({ code: 0, stderr: expect.not.stringContaining('error:') as string });
+    const [sourceId, heading, first] = result.stdout.split('\n');
+    expect(sourceId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(heading).toMatch(/^Best candidate claims \(\d+/);
+    expect(first).toMatch(/^ 1\. \[\d+%\] /);
+    expect(result.stdout).toContain('Ingrid Hallsten');
   });
 });
