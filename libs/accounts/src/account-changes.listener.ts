@@ -38,19 +38,27 @@ export class AccountChangesListener implements OnApplicationBootstrap, OnModuleD
   private async listen(): Promise<void> {
     this.accounts.cacheTokenLookups(false);
     const client = new pg.Client({ connectionString: this.server.url, application_name: 'claimdesk-account-changes' });
-    client.on('notification', () => this.accounts.forgetTokenLookups());
-    client.on('error', (error) => {
-      this.logger.warn(`account change listener lost its connection (${error.message}); not caching tokens meanwhile`);
+    let lost = false;
+    // A terminated connection may report an error, an end, or both: either means notifications go unheard.
+    const onLost = (reason: string) => {
+      if (lost || this.stopped) return;
+      lost = true;
+      this.logger.warn(`account change listener lost its connection (${reason}); not caching tokens meanwhile`);
       this.client = undefined;
       this.accounts.cacheTokenLookups(false);
       this.again();
-    });
+    };
+    client.on('notification', () => this.accounts.forgetTokenLookups());
+    client.on('error', (error) => onLost(error.message));
+    client.on('end', () => onLost('connection ended'));
     try {
       await client.connect();
       await client.query(`LISTEN ${accountChangesChannel}`);
       this.client = client;
       this.accounts.cacheTokenLookups(true);
     } catch (error) {
+      if (lost) return;
+      lost = true;
       this.logger.warn(`account change listener could not connect (${(error as Error).message}); trying again`);
       await client.end().catch(() => undefined);
       this.again();
