@@ -606,6 +606,17 @@ describe('account changes against PostgreSQL', () => {
     expect(events).toEqual([{ actor_id: null, action: 'user.password_reset', data: { sessionsEnded: 1 } }]);
     expect(JSON.stringify(events)).not.toContain(reset.password);
   });
+
+  it('keeps the session it is told to keep: an admin resetting their own password stays signed in', async () => {
+    const admin = await accounts.createUser(aUser({ password, role: 'admin' }));
+    const here = await accounts.logIn(admin.email, password);
+    const elsewhere = await accounts.logIn(admin.email, password);
+
+    await accounts.resetPassword(admin.id, { userId: admin.id }, here.principal.sessionId);
+
+    await expect(accounts.authenticateSession(here.token)).resolves.toMatchObject({ userId: admin.id });
+    await expect(accounts.authenticateSession(elsewhere.token)).resolves.toBeNull();
+  });
 });
 
 function userRow(db: Database, id: string): Promise<UserRow[]> {

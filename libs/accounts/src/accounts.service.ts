@@ -268,18 +268,20 @@ export class AccountsService {
   /**
    * Gives the user a new generated password, returned once and stored only as
    * a hash; their web sessions end (the old password may be known to someone
-   * else), their API tokens stay.
+   * else), but for `keepSessionId`: an admin resetting their own password stays
+   * signed in to read it. Their API tokens stay.
    */
   async resetPassword(
     actorId: string | null,
     key: UserKey,
+    keepSessionId?: string,
   ): Promise<{ user: AccountChange['user']; password: string }> {
     const password = randomBytes(18).toString('base64url');
     const passwordHash = await argon2id(password);
     return this.db.transaction(async () => {
       const user = orNotFound(key, await this.users.findForUpdate(keyOf(key)));
       await this.users.setPasswordHash(user.id, passwordHash);
-      const sessionsEnded = await this.sessions.deleteAllOf(user.id);
+      const sessionsEnded = await this.sessions.deleteAllOf(user.id, keepSessionId);
       await this.events.record({ userId: user.id, actorId, action: 'user.password_reset', data: { sessionsEnded } });
       return { user: summary(user), password };
     });

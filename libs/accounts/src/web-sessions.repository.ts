@@ -44,11 +44,12 @@ export class WebSessionsRepository {
     await this.db.manager.query(`DELETE FROM web_sessions WHERE token_hash = $1`, [tokenHash]);
   }
 
-  /** Ends every session of the user; returns how many there were. */
-  async deleteAllOf(userId: string): Promise<number> {
-    const [, count] = await this.db.manager.query<[unknown, number]>(`DELETE FROM web_sessions WHERE user_id = $1`, [
-      userId,
-    ]);
+  /** Ends every session of the user but `keep` (when given); returns how many ended. */
+  async deleteAllOf(userId: string, keep?: string): Promise<number> {
+    const [, count] = await this.db.manager.query<[unknown, number]>(
+      `DELETE FROM web_sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, keep ?? null],
+    );
     return count;
   }
 

@@ -193,13 +193,16 @@ export class AdminPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { user, password } = await this.accounts.resetPassword(principal.userId, { userId });
+    // The admin's own session survives a reset of their own password: the new one is shown in it.
+    const { user, password } = await this.accounts.resetPassword(principal.userId, { userId }, principal.sessionId);
     this.shown.keep(request, reply, {
       heading: 'Copy the new password now',
-      intro: `${user.name} (${user.email}) logs in with this password from now on; their open sessions were ended.`,
+      intro:
+        user.id === principal.userId
+          ? `You log in with this password from now on; your other sessions were ended.`
+          : `${user.name} (${user.email}) logs in with this password from now on; their open sessions were ended.`,
       secret: password,
     });
-    // A reset password of one's own ends one's own session too: the list then asks to log in again.
     void reply.redirect('/admin/users?done=password', 303);
   }
 
