@@ -106,6 +106,22 @@ describeInBrowser('admin pages and their protection', () => {
   const ownCsrfToken = (page: Page): Promise<string> =>
     page.locator('form[action="/logout"] input[name="_csrf"]').inputValue();
 
+  const tokensOf = async (userId: string, name: string): Promise<number> =>
+    (await world.api.app.get(AccountsService).listUsers())
+      .find((user) => user.id === userId)!
+      .tokens.filter((token) => token.name === name).length;
+
+  const eventsAbout = (userId: string) =>
+    world.api.db.manager.query<{ action: string; actor_id: string | null; data: Record<string, unknown> }[]>(
+      `SELECT action, actor_id, data FROM events WHERE user_id = $1 ORDER BY id`,
+      [userId],
+    );
+
+  /** Clicks a button of the admin users page that posts and redirects, and waits for the page it lands on. */
+  const postAndLand = async (page: Page, button: string, landing: string): Promise<void> => {
+    await Promise.all([page.waitForURL(landing), page.getByRole('button', { name: button, exact: true }).click()]);
+  };
+
   const apiStatus = async (token: string): Promise<number> =>
     (await fetch(`${world.baseUrl}/api/v1/claims`, { headers: { authorization: `Bearer ${token}` } })).status;
 
@@ -119,7 +135,7 @@ describeInBrowser('admin pages and their protection', () => {
 
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Name', { exact: true }).fill('Nell Newcomer');
-      await page.getByLabel('Role').selectOption('editor');
+      await page.getByLabel('Role', { exact: true }).selectOption('editor');
       const [response] = await Promise.all([
         page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
         page.getByRole('button', { name: 'Create the user' }).click(),
@@ -153,7 +169,7 @@ describeInBrowser('admin pages and their protection', () => {
       await page.goto('/admin/users');
       await page.getByLabel('Email').fill(admin.email.toUpperCase());
       await page.getByLabel('Name', { exact: true }).fill('Second Admin');
-      await page.getByLabel('Role').selectOption('admin');
+      await page.getByLabel('Role', { exact: true }).selectOption('admin');
       await page.getByLabel('Password').fill('a long enough password');
       const [taken] = await Promise.all([
         page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
@@ -165,7 +181,7 @@ describeInBrowser('admin pages and their protection', () => {
       await expect(summary.textContent()).resolves.toContain('Email is already used by another user');
       await expect(page.getByLabel('Email').inputValue()).resolves.toBe(admin.email.toUpperCase());
       await expect(page.getByLabel('Name', { exact: true }).inputValue()).resolves.toBe('Second Admin');
-      await expect(page.getByLabel('Role').inputValue()).resolves.toBe('admin');
+      await expect(page.getByLabel('Role', { exact: true }).inputValue()).resolves.toBe('admin');
       await expect(page.getByLabel('Password').inputValue()).resolves.toBe('');
       await summary.getByRole('link').click();
       await expect(page.locator('#user-email:focus').count()).resolves.toBe(1);
@@ -204,13 +220,23 @@ describeInBrowser('admin pages and their protection', () => {
           .getByRole('button', { name: `Create a token for ${owner.name}` })
           .click(),
       ]);
-      expect(response.status()).toBe(201);
+      // POST-redirect-GET: the token is shown on the page redirected to, never in its URL.
+      expect(response.status()).toBe(303);
+      await page.waitForURL('**/admin/users?done=token');
       await expect(page.locator('.admin-secret').textContent()).resolves.toContain(
         `“nightly import” is an API token of ${owner.name}`,
       );
       const token = (await page.locator('#shown-secret').textContent()) ?? '';
       expect(token).toMatch(/^cd_/);
+      expect(page.url()).not.toContain(token);
       expect(await apiStatus(token)).toBe(200);
+      expect(await seriousViolations(page)).toEqual([]);
+
+      // Reloading the page that showed it makes no second token, and does not show it again.
+      await page.reload();
+      expect(await page.content()).not.toContain(token);
+      await expect(page.getByRole('status').textContent()).resolves.toContain('shown once and cannot be shown again');
+      expect(await tokensOf(owner.id, 'nightly import')).toBe(1);
 
       await page.goto('/admin/users');
       expect(await page.content()).not.toContain(token);
@@ -230,6 +256,180 @@ describeInBrowser('admin pages and their protection', () => {
       expect(await apiStatus(token)).toBe(401);
       // The harness's own token of the user still works: only the one revoked is refused.
       expect(await apiStatus(owner.token)).toBe(200);
+    });
+  });
+
+  describe('accounts', () => {
+    it('deactivates a user: their open page and token stop at once, they cannot log in, until reactivated', async () => {
+      const user = await world.user('reviewer');
+      const userPage = await world.loggedIn(user);
+      expect(await apiStatus(user.token)).toBe(200);
+      const page = adminPage;
+      await page.goto('/admin/users');
+
+      await postAndLand(page, `Deactivate ${user.name}`, `**/admin/users?done=deactivated#user-${user.id}`);
+
+      await expect(page.getByRole('status').first().textContent()).resolves.toContain('The account was deactivated');
+      await expect(
+        page
+          .getByRole('row', { name: new RegExp(user.name) })
+          .first()
+          .textContent(),
+      ).resolves.toContain('Deactivated');
+      expect(await seriousViolations(page)).toEqual([]);
+      await screenshot(page, 'admin-users-deactivated');
+      expect(await apiStatus(user.token)).toBe(401);
+      await userPage.reload();
+      expect(new URL(userPage.url()).pathname).toBe('/login');
+      await userPage.getByLabel('Email').fill(user.email);
+      await userPage.getByLabel('Password').fill(user.password);
+      await userPage.getByRole('button', { name: 'Log in' }).click();
+      await expect(userPage.getByRole('alert').textContent()).resolves.toContain(
+        'belongs to a deactivated account: ask an admin to reactivate it',
+      );
+      // No new token for a closed account: the form is gone.
+      await expect(
+        page
+          .locator(`#user-${user.id}`)
+          .getByRole('button', { name: /^Create a token/ })
+          .count(),
+      ).resolves.toBe(0);
+
+      await postAndLand(page, `Reactivate ${user.name}`, `**/admin/users?done=reactivated#user-${user.id}`);
+      await logIn(userPage, user);
+      expect(new URL(userPage.url()).pathname).toBe('/claims');
+      expect(await apiStatus(user.token)).toBe(401);
+      expect(await eventsAbout(user.id)).toEqual([
+        { action: 'user.deactivated', actor_id: admin.id, data: { sessionsEnded: 1, tokensRevoked: 1 } },
+        { action: 'user.reactivated', actor_id: admin.id, data: {} },
+      ]);
+      await userPage.context().close();
+    });
+
+    it('changes a role, and refuses to demote or deactivate the last active admin', async () => {
+      const user = await world.user('reviewer');
+      const page = adminPage;
+      await page.goto('/admin/users');
+
+      await page.getByLabel(`Role of ${user.name}`).selectOption('editor');
+      await postAndLand(page, `Change the role of ${user.name}`, `**/admin/users?done=role#user-${user.id}`);
+      await expect(
+        page
+          .getByRole('row', { name: new RegExp(user.name) })
+          .first()
+          .textContent(),
+      ).resolves.toContain('Editor');
+      await expect(page.getByLabel(`Role of ${user.name}`).inputValue()).resolves.toBe('editor');
+      expect(await eventsAbout(user.id)).toEqual([
+        { action: 'user.role_changed', actor_id: admin.id, data: { from: 'reviewer', to: 'editor' } },
+      ]);
+
+      await world.api.db.manager.query(`UPDATE users SET role = 'editor' WHERE role = 'admin' AND id <> $1`, [
+        admin.id,
+      ]);
+      await page.goto('/admin/users');
+      await page.getByLabel(`Role of ${admin.name}`).selectOption('editor');
+      const [demoted] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+        page.getByRole('button', { name: `Change the role of ${admin.name}`, exact: true }).click(),
+      ]);
+      expect(demoted.status()).toBe(409);
+      await expect(page.title()).resolves.toBe('Error: Users and API tokens – Claimdesk');
+      await expect(page.getByRole('alert').textContent()).resolves.toContain('they are the only active admin');
+      await expect(page.getByLabel(`Role of ${admin.name}`).getAttribute('aria-invalid')).resolves.toBe('true');
+      expect(await seriousViolations(page)).toEqual([]);
+
+      const [deactivated] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+        page.getByRole('button', { name: `Deactivate ${admin.name}`, exact: true }).click(),
+      ]);
+      expect(deactivated.status()).toBe(409);
+      await page.getByRole('alert').getByRole('link').click();
+      await expect(page.locator(`#deactivate-${admin.id}:focus`).count()).resolves.toBe(1);
+      expect(await apiStatus(admin.token)).toBe(200);
+      expect(await eventsAbout(admin.id)).toEqual([]);
+    });
+
+    it('resets a password, shown once after a redirect; a reload resets nothing', async () => {
+      const user = await world.user('editor');
+      const userPage = await world.loggedIn(user);
+      const page = adminPage;
+      await page.goto('/admin/users');
+
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.request().method() === 'POST'),
+        page.getByRole('button', { name: `Reset the password of ${user.name}`, exact: true }).click(),
+      ]);
+      expect(response.status()).toBe(303);
+      await page.waitForURL('**/admin/users?done=password');
+      await expect(page.getByRole('heading', { name: 'Copy the new password now' }).isVisible()).resolves.toBe(true);
+      const password = (await page.locator('#shown-secret').textContent()) ?? '';
+      expect(password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(page.url()).not.toContain(password);
+
+      await page.reload();
+      expect(await page.content()).not.toContain(password);
+      await expect(page.getByRole('status').textContent()).resolves.toContain('The password was reset');
+      expect((await eventsAbout(user.id)).map((event) => event.action)).toEqual(['user.password_reset']);
+
+      await userPage.reload();
+      expect(new URL(userPage.url()).pathname).toBe('/login');
+      await logIn(userPage, { email: user.email, password });
+      expect(new URL(userPage.url()).pathname).toBe('/claims');
+      await userPage.context().close();
+
+      // An admin resetting their own password stays signed in, on the page that shows it.
+      await Promise.all([
+        page.waitForURL('**/admin/users?done=password'),
+        page.getByRole('button', { name: `Reset the password of ${admin.name}`, exact: true }).click(),
+      ]);
+      await expect(page.locator('.admin-secret').textContent()).resolves.toContain('You log in with this password');
+      const own = (await page.locator('#shown-secret').textContent()) ?? '';
+      expect(own).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      admin = { ...admin, password: own };
+      await page.goto('/admin/users');
+      expect(new URL(page.url()).pathname).toBe('/admin/users');
+    });
+
+    it('refuses account changes from another site or without the session token', async () => {
+      const user = await world.user('reviewer');
+      const cookie = await cookieHeader(adminPage);
+      const post = (path: string, headers: Record<string, string>, form: Record<string, string> = {}) =>
+        fetch(`${world.baseUrl}${path}`, {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams(form),
+          redirect: 'manual',
+        });
+      await adminPage.goto('/admin/users');
+      const token = await ownCsrfToken(adminPage);
+
+      for (const path of [`/admin/users/${user.id}/deactivate`, `/admin/users/${user.id}/password`]) {
+        expect((await post(path, { origin: world.baseUrl })).status).toBe(403);
+        expect((await post(path, { origin: 'http://localhost:9' }, { _csrf: token })).status).toBe(403);
+      }
+      expect((await post(`/admin/users/${user.id}/role`, { origin: world.baseUrl }, { role: 'admin' })).status).toBe(
+        403,
+      );
+      expect(await apiStatus(user.token)).toBe(200);
+      expect(await eventsAbout(user.id)).toEqual([]);
+      // A role that is not one, with a valid token, is shown as a form error.
+      const bad = await post(
+        `/admin/users/${user.id}/role`,
+        { origin: world.baseUrl },
+        { _csrf: token, role: 'owner' },
+      );
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain('Role must be one of submitter, reviewer, editor, admin');
+      // An id that is not a user is a 404 page, not a change.
+      const unknown = await post(
+        '/admin/users/00000000-0000-4000-8000-000000000000/deactivate',
+        {
+          origin: world.baseUrl,
+        },
+        { _csrf: token },
+      );
+      expect(unknown.status).toBe(404);
     });
   });
 
@@ -393,6 +593,23 @@ describeInBrowser('admin pages and their protection', () => {
       expect(response.status()).toBe(403);
       expect(await response.text()).toContain('You cannot open this page');
       expect(await userEmails()).not.toContain(email);
+      const adminEventsBefore = await eventsAbout(admin.id);
+      for (const [path, form] of [
+        [`/admin/users/${admin.id}/deactivate`, {}],
+        [`/admin/users/${admin.id}/role`, { role: 'reviewer' }],
+        [`/admin/users/${admin.id}/password`, {}],
+        [`/admin/users/${user.id}/role`, { role: 'admin' }],
+      ] as const) {
+        const refused = await page.request.post(path, {
+          form: { _csrf: await ownCsrfToken(page), ...form },
+          headers: { origin: world.baseUrl },
+          maxRedirects: 0,
+        });
+        expect([path, refused.status()]).toEqual([path, 403]);
+      }
+      expect(await apiStatus(admin.token)).toBe(200);
+      expect(await eventsAbout(admin.id)).toEqual(adminEventsBefore);
+      expect(await eventsAbout(user.id)).toEqual([]);
       await page.context().close();
     });
 

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, RouterModule } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { AccountsModule } from '@claimdesk/accounts';
+import { AccountChangesListener, AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
 import { CandidatesModule } from '@claimdesk/extraction';
@@ -59,6 +59,8 @@ import { WebhooksController } from './webhooks/webhooks.controller';
     WebhooksController,
   ],
   providers: [
+    // API tokens are looked up through a cache: this keeps it in step with other processes' changes.
+    AccountChangesListener,
     IdempotentReplies,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_GUARD, useClass: TokenThrottlerGuard },

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { AccountsModule, AccountsService } from '@claimdesk/accounts';
@@ -8,10 +10,11 @@ import type { AppConfig } from '@claimdesk/config';
 import { DomainError } from '@claimdesk/errors';
 import { type CandidateView, CandidatesModule, ExtractionService } from '@claimdesk/extraction';
 import { createRootLogger, PinoNestLogger, withCorrelationId } from '@claimdesk/observability';
-import { openDatabaseServer } from '@claimdesk/persistence';
+import { type DatabaseServer, openDatabaseServer } from '@claimdesk/persistence';
 import { loadConfigOrExit, migrate, RuntimeModule } from '@claimdesk/runtime';
 import { SourcesModule, SourcesService } from '@claimdesk/sources';
 import { SystemModule, SystemService } from '@claimdesk/system';
+import { findServiceBeside, notBesideServiceMessage } from './service-beside';
 
 /** A command's failure that the user can fix: printed as one line, exit code 2. */
 class UsageError extends Error {}
@@ -21,6 +24,14 @@ const usage = `Usage: npm run cli -- <command> [options]
 Commands:
   user:create --email E --name N --role submitter|reviewer|editor|admin [--password P]
                           create a user; prints the password when it was generated
+  user:deactivate --email E
+                          close an account: no login, its web sessions end, its API tokens are revoked
+  user:reactivate --email E
+                          open a deactivated account again (its revoked tokens stay revoked)
+  user:role --email E --role submitter|reviewer|editor|admin
+                          give a user another role
+  user:reset-password --email E
+                          give a user a new generated password, printed once; their web sessions end
   token:create --email E [--name N]
                           create an API token for a user; prints it once, alone on the last line
   import:article --url U | --file F [--title T] [--extract] [--timeout S]
@@ -37,6 +48,14 @@ async function main(argv: string[]): Promise<void> {
   switch (command) {
     case 'user:create':
       return runUserCreate(rest, cliContext());
+    case 'user:deactivate':
+      return runUserDeactivate(rest, cliContext());
+    case 'user:reactivate':
+      return runUserReactivate(rest, cliContext());
+    case 'user:role':
+      return runUserRole(rest, cliContext());
+    case 'user:reset-password':
+      return runUserResetPassword(rest, cliContext());
     case 'token:create':
       return runTokenCreate(rest, cliContext());
     case 'import:article':
@@ -51,7 +70,7 @@ async function main(argv: string[]): Promise<void> {
       process.stdout.write(usage);
       return;
     default:
-      throw new UsageError(`unknown command "${command}"\n\n${usage}`);
+      throw new UsageError(`unknown command "${command}" (npm run cli -- help lists the commands)`);
   }
 }
 
@@ -89,6 +108,55 @@ async function runUserCreate(args: string[], context: CliContext): Promise<void>
   });
 }
 
+async function runUserDeactivate(args: string[], context: CliContext): Promise<void> {
+  const { email } = parse(args, { email: { type: 'string' } });
+  if (email === undefined) throw new UsageError('user:deactivate needs --email');
+  await withAccounts(context, async (accounts) => {
+    const { user, changed } = await accounts.deactivateUser(null, { email });
+    process.stdout.write(
+      changed
+        ? `Deactivated ${user.name} <${user.email}>: they cannot log in, and their web sessions and API tokens are refused\n`
+        : `${user.name} <${user.email}> was already deactivated\n`,
+    );
+  });
+}
+
+async function runUserReactivate(args: string[], context: CliContext): Promise<void> {
+  const { email } = parse(args, { email: { type: 'string' } });
+  if (email === undefined) throw new UsageError('user:reactivate needs --email');
+  await withAccounts(context, async (accounts) => {
+    const { user, changed } = await accounts.reactivateUser(null, { email });
+    process.stdout.write(
+      changed
+        ? `Reactivated ${user.role} ${user.name} <${user.email}>: they can log in again (revoked tokens stay revoked)\n`
+        : `${user.name} <${user.email}> is already active\n`,
+    );
+  });
+}
+
+async function runUserRole(args: string[], context: CliContext): Promise<void> {
+  const { email, role } = parse(args, { email: { type: 'string' }, role: { type: 'string' } });
+  if (email === undefined || role === undefined) throw new UsageError('user:role needs --email and --role');
+  await withAccounts(context, async (accounts) => {
+    const { user, changed } = await accounts.changeRole(null, { email }, role);
+    process.stdout.write(
+      changed
+        ? `${user.name} <${user.email}> is now ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}\n`
+        : `${user.name} <${user.email}> is already ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}\n`,
+    );
+  });
+}
+
+async function runUserResetPassword(args: string[], context: CliContext): Promise<void> {
+  const { email } = parse(args, { email: { type: 'string' } });
+  if (email === undefined) throw new UsageError('user:reset-password needs --email');
+  await withAccounts(context, async (accounts) => {
+    const { user, password } = await accounts.resetPassword(null, { email });
+    process.stdout.write(`New password for ${user.name} <${user.email}>; their web sessions ended\n`);
+    process.stdout.write(`Password (shown once): ${password}\n`);
+  });
+}
+
 async function runTokenCreate(args: string[], context: CliContext): Promise<void> {
   const { email, name } = parse(args, { email: { type: 'string' }, name: { type: 'string' } });
   if (email === undefined) throw new UsageError('token:create needs --email');
@@ -99,28 +167,47 @@ async function runTokenCreate(args: string[], context: CliContext): Promise<void
   });
 }
 
+/**
+ * The service's database: `DATABASE_URL`, or the embedded one in `DATA_DIR`,
+ * attached to when the service runs it. Refuses (exit 2) to create or start
+ * one while a service answers on the configured port with another database.
+ */
+function openDatabase({ config, logger }: CliContext): Promise<DatabaseServer> {
+  return openDatabaseServer(config, (message) => logger.info(message), {
+    beforeStart: async (action) => {
+      const service = await findServiceBeside(config);
+      if (service !== undefined) {
+        throw new UsageError(notBesideServiceMessage(action, path.resolve(config.dataDir), service));
+      }
+    },
+  });
+}
+
+/** The Nest application context of a command, on the opened database, logging to standard error. */
+function startApp(
+  { config, logger }: CliContext,
+  database: DatabaseServer,
+  modules: Type[],
+): Promise<INestApplicationContext> {
+  return NestFactory.createApplicationContext(
+    RuntimeModule.forRoot({ role: 'cli', config, logger, database }, modules),
+    { logger: new PinoNestLogger(logger) },
+  );
+}
+
 /** Runs `work` with the accounts service on the migrated database; domain errors are the user's to fix. */
 async function withAccounts(
   { config, logger }: CliContext,
   work: (accounts: AccountsService) => Promise<void>,
 ): Promise<void> {
-  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  const database = await openDatabase({ config, logger });
   try {
     await migrate(database.url, logger);
-    const app = await NestFactory.createApplicationContext(
-      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [AccountsModule]),
-      { logger: new PinoNestLogger(logger) },
-    );
+    const app = await startApp({ config, logger }, database, [AccountsModule]);
     try {
       await work(app.get(AccountsService));
     } catch (error) {
-      if (error instanceof DomainError) {
-        const fields = (error.details.errors ?? [])
-          .map((problem) => `\n  --${problem.field} ${problem.message}`)
-          .join('');
-        throw new UsageError(`${error.message}${fields}`);
-      }
-      throw error;
+      throw error instanceof DomainError ? usageErrorOf(error) : error;
     } finally {
       await app.close();
     }
@@ -158,13 +245,10 @@ async function runImportArticle(args: string[], { config, logger }: CliContext):
   const text = file === undefined ? undefined : await readArticle(file);
   const address = url ?? `https://import.invalid/${createHash('sha256').update(text!).digest('hex')}`;
 
-  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  const database = await openDatabase({ config, logger });
   try {
     await migrate(database.url, logger);
-    const app = await NestFactory.createApplicationContext(
-      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [SourcesModule, CandidatesModule]),
-      { logger: new PinoNestLogger(logger) },
-    );
+    const app = await startApp({ config, logger }, database, [SourcesModule, CandidatesModule]);
     try {
       const { source, created } = await withCorrelationId(`cli-${randomUUID()}`, () =>
         app
@@ -244,13 +328,13 @@ function describeCandidate(candidate: CandidateView, position: number): string {
 
 /** A domain error about the input as one line, with the options it names. */
 function usageErrorOf(error: DomainError): UsageError {
-  const fields = (error.details.errors ?? []).map((problem) => `\n  --${problem.field} ${problem.message}`).join('');
-  return new UsageError(`${error.message}${fields}`);
+  const fields = (error.details.errors ?? []).map((problem) => `--${problem.field} ${problem.message}`);
+  return new UsageError(fields.length === 0 ? error.message : `${error.message}: ${fields.join('; ')}`);
 }
 
 async function runMigrate(args: string[], { config, logger }: CliContext): Promise<void> {
   parse(args, {});
-  const server = await openDatabaseServer(config, (message) => logger.info(message));
+  const server = await openDatabase({ config, logger });
   try {
     const applied = await migrate(server.url, logger);
     process.stdout.write(
@@ -269,13 +353,10 @@ async function runPing(args: string[], { config, logger }: CliContext): Promise<
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
     throw new UsageError('--timeout must be a positive number of seconds');
 
-  const database = await openDatabaseServer(config, (message) => logger.info(message));
+  const database = await openDatabase({ config, logger });
   try {
     await migrate(database.url, logger);
-    const app = await NestFactory.createApplicationContext(
-      RuntimeModule.forRoot({ role: 'cli', config, logger, database }, [SystemModule]),
-      { logger: new PinoNestLogger(logger) },
-    );
+    const app = await startApp({ config, logger }, database, [SystemModule]);
     try {
       const system = app.get(SystemService);
       const started = Date.now();
@@ -312,14 +393,16 @@ function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']
   }
 }
 
+/**
+ * A failure is one line on standard error: what a script or a person reads
+ * first. A message of several lines (the log lines of a database that did not
+ * start, say) is joined into that one line; no stack trace is printed.
+ */
 main(process.argv.slice(2)).then(
   () => process.exit(0),
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`error: ${error.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`error: ${(error as Error).message ?? String(error)}\n`);
-    process.exit(1);
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`error: ${message.trim().replace(/\s*\n\s*/g, ' | ')}\n`);
+    process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

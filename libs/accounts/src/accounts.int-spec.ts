@@ -406,3 +406,219 @@ describe('AccountsService against PostgreSQL', () => {
     });
   });
 });
+
+describe('account changes against PostgreSQL', () => {
+  const password = 'correct horse battery staple';
+  let database: TestDatabase;
+  let app: INestApplicationContext;
+  let accounts: AccountsService;
+  let db: Database;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [AccountsModule]);
+    accounts = app.get(AccountsService);
+    db = app.get(Database);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  const eventsAbout = (userId: string) =>
+    db.manager.query<{ actor_id: string | null; action: string; data: Record<string, unknown> }[]>(
+      `SELECT actor_id, action, data FROM events WHERE user_id = $1 ORDER BY id`,
+      [userId],
+    );
+
+  /** Leaves `admins` as the only active admins, so each test starts from a known count. */
+  const onlyAdmins = async (...admins: CreatedUser[]): Promise<void> => {
+    await db.manager.query(
+      `UPDATE users SET role = 'editor' WHERE role = 'admin' AND deactivated_at IS NULL AND NOT id = ANY($1::uuid[])`,
+      [admins.map((admin) => admin.id)],
+    );
+  };
+
+  it('deactivates a user: login refused, sessions ended, tokens revoked, even one just cached; recorded once', async () => {
+    const admin = await accounts.createUser(aUser({ role: 'admin' }));
+    const user = await accounts.createUser(aUser({ password }));
+    const session = await accounts.logIn(user.email, password);
+    const token = await accounts.createToken({ email: user.email });
+    await expect(accounts.authenticateToken(token.token)).resolves.not.toBeNull();
+
+    const change = await accounts.deactivateUser(admin.id, { userId: user.id });
+
+    expect(change).toEqual({ user: expect.objectContaining({ id: user.id, active: false }) as unknown, changed: true });
+    await expect(accounts.authenticateToken(token.token)).resolves.toBeNull();
+    await expect(accounts.authenticateSession(session.token)).resolves.toBeNull();
+    await expect(rejectionOf(accounts.logIn(user.email, password))).resolves.toMatchObject({
+      kind: 'unauthenticated',
+      code: 'auth.deactivated',
+    });
+    // A wrong password still reads as one: only who knows the password learns the account is closed.
+    await expect(rejectionOf(accounts.logIn(user.email, 'not the password'))).resolves.toMatchObject({
+      code: 'auth.bad_credentials',
+    });
+    await expect(rejectionOf(accounts.createToken({ email: user.email }))).resolves.toMatchObject({
+      kind: 'conflict',
+      code: 'user.deactivated',
+    });
+    const [row] = await db.manager.query<{ revoked_at: Date | null }[]>(
+      `SELECT revoked_at FROM api_tokens WHERE id = $1`,
+      [token.id],
+    );
+    expect(row!.revoked_at).toBeInstanceOf(Date);
+
+    await expect(accounts.deactivateUser(admin.id, { email: user.email })).resolves.toMatchObject({ changed: false });
+    expect(await eventsAbout(user.id)).toEqual([
+      { actor_id: admin.id, action: 'user.deactivated', data: { sessionsEnded: 1, tokensRevoked: 1 } },
+    ]);
+    const listed = (await accounts.listUsers()).find((candidate) => candidate.id === user.id);
+    expect(listed!.deactivatedAt).toBeInstanceOf(Date);
+  });
+
+  it('refuses a user deactivated behind its back, by another process, on their next token lookup', async () => {
+    const user = await accounts.createUser(aUser());
+    const token = await accounts.createToken({ email: user.email });
+    // Not through the service: as the CLI would, from a process whose cache this one does not share.
+    await db.manager.query(`UPDATE users SET deactivated_at = now() WHERE id = $1`, [user.id]);
+
+    await expect(accounts.authenticateToken(token.token)).resolves.toBeNull();
+  });
+
+  it('reactivates a user, who logs in again while their revoked tokens stay revoked', async () => {
+    const user = await accounts.createUser(aUser({ password }));
+    const token = await accounts.createToken({ email: user.email });
+    await accounts.deactivateUser(null, { email: user.email });
+
+    await expect(accounts.reactivateUser(null, { userId: user.id })).resolves.toMatchObject({
+      user: { active: true },
+      changed: true,
+    });
+
+    await expect(accounts.logIn(user.email, password)).resolves.toMatchObject({ principal: { userId: user.id } });
+    await expect(accounts.authenticateToken(token.token)).resolves.toBeNull();
+    await expect(accounts.reactivateUser(null, { userId: user.id })).resolves.toMatchObject({ changed: false });
+    expect((await eventsAbout(user.id)).map((event) => event.action)).toEqual(['user.deactivated', 'user.reactivated']);
+  });
+
+  it('changes a role, effective at once for a cached token, recording the old and the new role', async () => {
+    const admin = await accounts.createUser(aUser({ role: 'admin' }));
+    const user = await accounts.createUser(aUser({ role: 'reviewer' }));
+    const token = await accounts.createToken({ email: user.email });
+    await expect(accounts.authenticateToken(token.token)).resolves.toMatchObject({ role: 'reviewer' });
+
+    await expect(accounts.changeRole(admin.id, { userId: user.id }, 'editor')).resolves.toMatchObject({
+      user: { role: 'editor' },
+      changed: true,
+    });
+
+    await expect(accounts.authenticateToken(token.token)).resolves.toMatchObject({ role: 'editor' });
+    await expect(accounts.changeRole(admin.id, { userId: user.id }, 'editor')).resolves.toMatchObject({
+      changed: false,
+    });
+    expect(await eventsAbout(user.id)).toEqual([
+      { actor_id: admin.id, action: 'user.role_changed', data: { from: 'reviewer', to: 'editor' } },
+    ]);
+  });
+
+  it('refuses a role that is not one, and an unknown user', async () => {
+    const user = await accounts.createUser(aUser());
+
+    const invalid = await rejectionOf(accounts.changeRole(null, { userId: user.id }, 'owner'));
+    const unknown = await rejectionOf(accounts.deactivateUser(null, { email: 'nobody-here@example.com' }));
+
+    expect(invalid).toMatchObject({ kind: 'invalid', details: { errors: [{ field: 'role' }] } });
+    expect(unknown).toMatchObject({ kind: 'not_found', code: 'user.not_found' });
+    expect(await eventsAbout(user.id)).toEqual([]);
+  });
+
+  it('never leaves no active admin: the last one can neither be deactivated nor demoted', async () => {
+    const last = await accounts.createUser(aUser({ role: 'admin' }));
+    await onlyAdmins(last);
+
+    for (const change of [
+      accounts.deactivateUser(last.id, { userId: last.id }),
+      accounts.changeRole(last.id, { userId: last.id }, 'editor'),
+      accounts.deactivateUser(null, { email: last.email }),
+    ]) {
+      const error = await rejectionOf(change);
+      expect(error).toMatchObject({ kind: 'conflict', code: 'user.last_admin' });
+      expect(error.message).toContain('only active admin');
+    }
+    const [row] = await db.manager.query<{ role: string; deactivated_at: Date | null }[]>(
+      `SELECT role, deactivated_at FROM users WHERE id = $1`,
+      [last.id],
+    );
+    expect(row).toEqual({ role: 'admin', deactivated_at: null });
+    expect(await eventsAbout(last.id)).toEqual([]);
+
+    // With a second admin, either may step down.
+    const second = await accounts.createUser(aUser({ role: 'admin' }));
+    await expect(accounts.changeRole(last.id, { userId: last.id }, 'editor')).resolves.toMatchObject({
+      changed: true,
+    });
+    await expect(rejectionOf(accounts.deactivateUser(second.id, { userId: second.id }))).resolves.toMatchObject({
+      code: 'user.last_admin',
+    });
+  });
+
+  it('lets only one of two admins who demote each other at the same moment succeed', async () => {
+    const first = await accounts.createUser(aUser({ role: 'admin' }));
+    const second = await accounts.createUser(aUser({ role: 'admin' }));
+    await onlyAdmins(first, second);
+
+    const outcomes = await Promise.allSettled([
+      accounts.changeRole(second.id, { userId: first.id }, 'editor'),
+      accounts.deactivateUser(first.id, { userId: second.id }),
+    ]);
+
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'user.last_admin' });
+    const [{ count }] = await db.manager.query<[{ count: string }]>(
+      `SELECT count(*) FROM users WHERE role = 'admin' AND deactivated_at IS NULL`,
+    );
+    expect(Number(count)).toBe(1);
+  });
+
+  it('resets a password: a new one shown once, stored hashed, the old one refused and sessions ended', async () => {
+    const user = await accounts.createUser(aUser({ password }));
+    const session = await accounts.logIn(user.email, password);
+    const token = await accounts.createToken({ email: user.email });
+
+    const reset = await accounts.resetPassword(null, { email: user.email });
+
+    expect(reset.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    await expect(accounts.authenticateSession(session.token)).resolves.toBeNull();
+    await expect(rejectionOf(accounts.logIn(user.email, password))).resolves.toMatchObject({
+      code: 'auth.bad_credentials',
+    });
+    await expect(accounts.logIn(user.email, reset.password)).resolves.toMatchObject({
+      principal: { userId: user.id },
+    });
+    await expect(accounts.authenticateToken(token.token)).resolves.not.toBeNull();
+    const [row] = await userRow(db, user.id);
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(await verify(row!.password_hash, reset.password)).toBe(true);
+    const events = await eventsAbout(user.id);
+    expect(events).toEqual([{ actor_id: null, action: 'user.password_reset', data: { sessionsEnded: 1 } }]);
+    expect(JSON.stringify(events)).not.toContain(reset.password);
+  });
+
+  it('keeps the session it is told to keep: an admin resetting their own password stays signed in', async () => {
+    const admin = await accounts.createUser(aUser({ password, role: 'admin' }));
+    const here = await accounts.logIn(admin.email, password);
+    const elsewhere = await accounts.logIn(admin.email, password);
+
+    await accounts.resetPassword(admin.id, { userId: admin.id }, here.principal.sessionId);
+
+    await expect(accounts.authenticateSession(here.token)).resolves.toMatchObject({ userId: admin.id });
+    await expect(accounts.authenticateSession(elsewhere.token)).resolves.toBeNull();
+  });
+});
+
+function userRow(db: Database, id: string): Promise<UserRow[]> {
+  return db.manager.query<UserRow[]>(`SELECT id, email, name, role, password_hash FROM users WHERE id = $1`, [id]);
+}

@@ -2,9 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { hash as argon2id, verify as verifyArgon2 } from '@node-rs/argon2';
 import { DomainError } from '@claimdesk/errors';
+import { EventLog } from '@claimdesk/events';
+import { Database } from '@claimdesk/persistence';
 import { ApiTokensRepository } from './api-tokens.repository';
 import type { Principal } from './principal';
 import { isRole, type Role, roles } from './role';
+import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { WebSessionsRepository } from './web-sessions.repository';
 
@@ -31,6 +34,8 @@ export interface UserListing {
   name: string;
   role: Role;
   createdAt: Date;
+  /** When an admin deactivated the account; null while it is active. */
+  deactivatedAt: Date | null;
   tokens: {
     id: string;
     name: string;
@@ -39,6 +44,15 @@ export interface UserListing {
     lastUsedAt: Date | null;
     revokedAt: Date | null;
   }[];
+}
+
+/** Names the user an account change is about: by email (the CLI) or by id (the admin pages). */
+export type UserKey = { email: string } | { userId: string };
+
+/** An account after a change, and whether the change did anything (doing it twice changes nothing). */
+export interface AccountChange {
+  user: { id: string; email: string; name: string; role: Role; active: boolean };
+  changed: boolean;
 }
 
 export interface CreatedToken {
@@ -64,11 +78,15 @@ export class AccountsService {
    * a moment ago. The lookup itself is kept, so concurrent first calls share it.
    */
   private readonly recent = new Map<string, { principal: Promise<Principal | null>; until: number }>();
+  /** Off until a listener hears other processes' account changes (see AccountChangesListener). */
+  private caching = true;
 
   constructor(
+    private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly tokens: ApiTokensRepository,
     private readonly sessions: WebSessionsRepository,
+    private readonly events: EventLog,
   ) {}
 
   /**
@@ -82,6 +100,10 @@ export class AccountsService {
     const matches = password.length <= 1024 && (await verifyArgon2(passwordHash, password).catch(() => false));
     if (user === null || !matches) {
       throw new DomainError('unauthenticated', 'auth.bad_credentials', 'The email or the password is not right');
+    }
+    // Said only to someone who knows the password, so it tells a stranger nothing.
+    if (user.deactivatedAt !== null) {
+      throw new DomainError('unauthenticated', 'auth.deactivated', 'This account is deactivated: ask an admin');
     }
     // Logging in is rare next to page views: the place to forget expired sessions.
     await this.sessions.deleteExpired();
@@ -120,7 +142,11 @@ export class AccountsService {
 
   /** Revokes a token; false when no unrevoked token has the id. */
   async revokeToken(tokenId: string): Promise<boolean> {
-    const revoked = await this.tokens.revoke(tokenId);
+    const revoked = await this.db.transaction(async () => {
+      const done = await this.tokens.revoke(tokenId);
+      if (done) await this.tokens.notifyChange();
+      return done;
+    });
     // Revoked means refused now, not once the lookup cache expires.
     if (revoked) this.recent.clear();
     return revoked;
@@ -150,12 +176,13 @@ export class AccountsService {
   }
 
   /** Creates an API token for the user with the email (the CLI) or the id (the admin pages). */
-  async createToken(input: ({ email: string } | { userId: string }) & { name?: string }): Promise<CreatedToken> {
-    const user =
-      'userId' in input ? await this.users.findById(input.userId) : await this.users.findByEmail(input.email.trim());
-    if (user === null) {
-      const key = 'userId' in input ? `id ${input.userId}` : `email ${input.email.trim()}`;
-      throw DomainError.notFound('user.not_found', `No user has the ${key}`);
+  async createToken(input: UserKey & { name?: string }): Promise<CreatedToken> {
+    const user = orNotFound(
+      input,
+      'userId' in input ? await this.users.findById(input.userId) : await this.users.findByEmail(input.email.trim()),
+    );
+    if (user.deactivatedAt !== null) {
+      throw DomainError.conflict('user.deactivated', `${user.email} is deactivated: reactivate the account first`);
     }
     const name = (input.name ?? 'api').trim();
     if (name.length === 0 || name.length > 200) {
@@ -173,10 +200,113 @@ export class AccountsService {
     return { id: saved.id, name, token };
   }
 
+  /**
+   * Closes an account at once: its web sessions end, its API tokens are
+   * revoked, and it can no longer log in. Refused when it would leave no
+   * active admin. `actorId` is the admin doing it, or null for the CLI.
+   */
+  async deactivateUser(actorId: string | null, key: UserKey): Promise<AccountChange> {
+    const change = await this.db.transaction(async () => {
+      const admins = await this.users.lockActiveAdmins();
+      const user = orNotFound(key, await this.users.findForUpdate(keyOf(key)));
+      if (user.deactivatedAt !== null) return { user: summary(user), changed: false };
+      refuseLastAdmin(user, admins, `deactivate ${user.email}`);
+      await this.users.setDeactivated(user.id, true);
+      await this.tokens.notifyChange();
+      const sessionsEnded = await this.sessions.deleteAllOf(user.id);
+      const tokensRevoked = await this.tokens.revokeAllOf(user.id);
+      await this.events.record({
+        userId: user.id,
+        actorId,
+        action: 'user.deactivated',
+        data: { sessionsEnded, tokensRevoked },
+      });
+      return { user: { ...summary(user), active: false }, changed: true };
+    });
+    // Refused now, not once this process's token cache expires.
+    if (change.changed) this.recent.clear();
+    return change;
+  }
+
+  /** Opens a deactivated account again; its revoked tokens stay revoked and it logs in with its password. */
+  async reactivateUser(actorId: string | null, key: UserKey): Promise<AccountChange> {
+    return this.db.transaction(async () => {
+      const user = orNotFound(key, await this.users.findForUpdate(keyOf(key)));
+      if (user.deactivatedAt === null) return { user: summary(user), changed: false };
+      await this.users.setDeactivated(user.id, false);
+      await this.events.record({ userId: user.id, actorId, action: 'user.reactivated' });
+      return { user: { ...summary(user), active: true }, changed: true };
+    });
+  }
+
+  /** Gives the user another role, effective on their next request; refused when it would leave no active admin. */
+  async changeRole(actorId: string | null, key: UserKey, role: string): Promise<AccountChange> {
+    if (!isRole(role)) {
+      throw DomainError.invalid('user.invalid', 'The role is not valid', [
+        { field: 'role', message: `must be one of ${roles.join(', ')}` },
+      ]);
+    }
+    const change = await this.db.transaction(async () => {
+      const admins = await this.users.lockActiveAdmins();
+      const user = orNotFound(key, await this.users.findForUpdate(keyOf(key)));
+      if (user.role === role) return { user: summary(user), changed: false };
+      if (role !== 'admin') refuseLastAdmin(user, admins, `make ${user.email} ${article(role)} ${role}`);
+      await this.users.setRole(user.id, role);
+      await this.tokens.notifyChange();
+      await this.events.record({
+        userId: user.id,
+        actorId,
+        action: 'user.role_changed',
+        data: { from: user.role, to: role },
+      });
+      return { user: { ...summary(user), role }, changed: true };
+    });
+    if (change.changed) this.recent.clear();
+    return change;
+  }
+
+  /**
+   * Gives the user a new generated password, returned once and stored only as
+   * a hash; their web sessions end (the old password may be known to someone
+   * else), but for `keepSessionId`: an admin resetting their own password stays
+   * signed in to read it. Their API tokens stay.
+   */
+  async resetPassword(
+    actorId: string | null,
+    key: UserKey,
+    keepSessionId?: string,
+  ): Promise<{ user: AccountChange['user']; password: string }> {
+    const password = randomBytes(18).toString('base64url');
+    const passwordHash = await argon2id(password);
+    return this.db.transaction(async () => {
+      const user = orNotFound(key, await this.users.findForUpdate(keyOf(key)));
+      await this.users.setPasswordHash(user.id, passwordHash);
+      const sessionsEnded = await this.sessions.deleteAllOf(user.id, keepSessionId);
+      await this.events.record({ userId: user.id, actorId, action: 'user.password_reset', data: { sessionsEnded } });
+      return { user: summary(user), password };
+    });
+  }
+
+  /** Forgets every cached token lookup: an account or a token changed, here or in another process. */
+  forgetTokenLookups(): void {
+    this.recent.clear();
+  }
+
+  /**
+   * Turns the token lookup cache on or off. A process that cannot hear other
+   * processes' account changes must not cache, or a user deactivated
+   * elsewhere would keep working until the entry expires.
+   */
+  cacheTokenLookups(enabled: boolean): void {
+    this.caching = enabled;
+    this.recent.clear();
+  }
+
   /** The principal behind a bearer token, or null when it is unknown or revoked. */
   async authenticateToken(token: string): Promise<Principal | null> {
     if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
     const hash = hashToken(token);
+    if (!this.caching) return this.lookUp(hash);
     const now = Date.now();
     const cached = this.recent.get(hash);
     if (cached !== undefined && cached.until > now) return cached.principal;
@@ -198,6 +328,33 @@ export class AccountsService {
     await this.tokens.touch(owner.tokenId);
     return { userId: owner.userId, name: owner.name, email: owner.email, role: owner.role, tokenId: owner.tokenId };
   }
+}
+
+function keyOf(key: UserKey): { id: string } | { email: string } {
+  return 'userId' in key ? { id: key.userId } : { email: key.email.trim() };
+}
+
+function orNotFound(key: UserKey, user: User | null): User {
+  if (user !== null) return user;
+  const named = 'userId' in key ? `id ${key.userId}` : `email ${key.email.trim()}`;
+  throw DomainError.notFound('user.not_found', `No user has the ${named}`);
+}
+
+function summary(user: User): AccountChange['user'] {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.deactivatedAt === null };
+}
+
+/** Refuses a change that takes `user` out of the active admins when they are the last one. */
+function refuseLastAdmin(user: User, activeAdmins: string[], change: string): void {
+  if (!activeAdmins.includes(user.id) || activeAdmins.length > 1) return;
+  throw DomainError.conflict(
+    'user.last_admin',
+    `Cannot ${change}: they are the only active admin, and someone must be able to manage users. Make another user an admin first.`,
+  );
+}
+
+function article(role: string): string {
+  return /^[aeiou]/.test(role) ? 'an' : 'a';
 }
 
 let standIn: Promise<string> | undefined;

@@ -1,10 +1,13 @@
+export { AccountChangesListener } from './account-changes.listener';
 export { AccountsModule } from './accounts.module';
 export {
+  type AccountChange,
   AccountsService,
   type CreatedToken,
   type CreatedUser,
   type OpenedSession,
   sessionIdleMs,
+  type UserKey,
   type UserListing,
 } from './accounts.service';
 export { ApiToken } from './api-token.entity';

@@ -37,10 +37,48 @@ export class UsersRepository {
     return this.db.manager.findOneBy(User, { id });
   }
 
+  /** The user, locked until the transaction ends: account changes read and write it in one step. */
+  findForUpdate(key: { id: string } | { email: string }): Promise<User | null> {
+    return this.db.manager.findOne(User, {
+      where: 'id' in key ? { id: key.id } : { email: key.email.toLowerCase() },
+      lock: { mode: 'pessimistic_write' },
+    });
+  }
+
+  /**
+   * The ids of the active admins, locked: every change that could leave none
+   * takes these locks first (in id order, so two such changes never deadlock),
+   * which makes two admins demoting each other at once wait for one another.
+   */
+  async lockActiveAdmins(): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM users WHERE role = 'admin' AND deactivated_at IS NULL ORDER BY id FOR UPDATE`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async setDeactivated(id: string, deactivated: boolean): Promise<void> {
+    await this.db.manager.query(
+      `UPDATE users SET deactivated_at = CASE WHEN $2 THEN now() END, updated_at = now() WHERE id = $1`,
+      [id, deactivated],
+    );
+  }
+
+  async setRole(id: string, role: Role): Promise<void> {
+    await this.db.manager.query(`UPDATE users SET role = $2, updated_at = now() WHERE id = $1`, [id, role]);
+  }
+
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.db.manager.query(`UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1`, [
+      id,
+      passwordHash,
+    ]);
+  }
+
   /** Every user with their tokens, in one query. */
   listWithTokens(): Promise<UserListing[]> {
     return this.db.manager.query<UserListing[]>(
-      `SELECT u.id, u.email, u.name, u.role, u.created_at AS "createdAt",
+      `SELECT u.id, u.email, u.name, u.role, u.created_at AS "createdAt", u.deactivated_at AS "deactivatedAt",
               COALESCE(json_agg(json_build_object(
                 'id', t.id, 'name', t.name, 'prefix', t.token_prefix, 'createdAt', t.created_at,
                 'lastUsedAt', t.last_used_at, 'revokedAt', t.revoked_at) ORDER BY t.created_at)

@@ -20,12 +20,12 @@ export class WebSessionsRepository {
     return this.db.manager.save(WebSession, this.db.manager.create(WebSession, session));
   }
 
-  /** The user behind an unexpired session, in one indexed lookup. */
+  /** The user behind an unexpired session of an active account, in one indexed lookup. */
   async findOwnerByHash(tokenHash: string): Promise<SessionOwner | null> {
     const rows = await this.db.manager.query<SessionOwner[]>(
       `SELECT s.id AS "sessionId", u.id AS "userId", u.name, u.email, u.role, s.expires_at AS "expiresAt"
          FROM web_sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+        WHERE s.token_hash = $1 AND s.expires_at > now() AND u.deactivated_at IS NULL`,
       [tokenHash],
     );
     return rows[0] ?? null;
@@ -42,6 +42,15 @@ export class WebSessionsRepository {
 
   async deleteByHash(tokenHash: string): Promise<void> {
     await this.db.manager.query(`DELETE FROM web_sessions WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  /** Ends every session of the user but `keep` (when given); returns how many ended. */
+  async deleteAllOf(userId: string, keep?: string): Promise<number> {
+    const [, count] = await this.db.manager.query<[unknown, number]>(
+      `DELETE FROM web_sessions WHERE user_id = $1 AND ($2::uuid IS NULL OR id <> $2::uuid)`,
+      [userId, keep ?? null],
+    );
+    return count;
   }
 
   /** Drops sessions that expired; returns how many. */

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One line of the append-only audit trail: who did what to which claim or
- * source, when, and the state before and after. The database refuses UPDATE,
+ * One line of the append-only audit trail: who did what to which claim,
+ * source or account, when, and the state before and after. The database refuses UPDATE,
  * DELETE and TRUNCATE on this table. The table is written by hand in the
  * migrations (`synchronize: false`): its triggers, indexes and foreign keys to
  * claims, sources and users live there, so this lib depends on none of them.
@@ -17,6 +17,10 @@ export class Event {
 
   @Column({ name: 'source_id', type: 'uuid', nullable: true })
   sourceId: string | null;
+
+  /** The account an event is about (`user.deactivated`, `user.role_changed`…), not who acted. */
+  @Column({ name: 'user_id', type: 'uuid', nullable: true })
+  userId: string | null;
 
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;

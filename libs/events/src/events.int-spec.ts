@@ -17,6 +17,7 @@ interface EventTableRow {
   id: string;
   claim_id: string | null;
   source_id: string | null;
+  user_id: string | null;
   actor_id: string | null;
   action: string;
   from_status: string | null;
@@ -100,6 +101,7 @@ describe('EventLog against PostgreSQL', () => {
           id: expect.stringMatching(/^\d+$/) as string,
           claim_id: claimId,
           source_id: null,
+          user_id: null,
           actor_id: actor.id,
           action: 'claim.status_changed',
           from_status: 'submitted',
@@ -117,6 +119,23 @@ describe('EventLog against PostgreSQL', () => {
 
       expect(await rowsOf(claimId)).toEqual([
         expect.objectContaining({ actor_id: null, from_status: null, to_status: null, data: {} }),
+      ]);
+    });
+
+    it('writes the account an event is about, one at a time and several at once', async () => {
+      await events.record({ userId: actor.id, actorId: null, action: 'user.role_changed', data: { to: 'editor' } });
+      await events.recordMany([
+        { userId: actor.id, actorId: actor.id, action: 'user.password_reset' },
+        { userId: actor.id, actorId: null, action: 'user.deactivated' },
+      ]);
+
+      const rows = await db.manager.query<EventTableRow[]>(`SELECT * FROM events WHERE user_id = $1 ORDER BY id`, [
+        actor.id,
+      ]);
+      expect(rows.map((row) => [row.action, row.actor_id, row.claim_id])).toEqual([
+        ['user.role_changed', null, null],
+        ['user.password_reset', actor.id, null],
+        ['user.deactivated', null, null],
       ]);
     });
 

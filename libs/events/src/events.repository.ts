@@ -4,6 +4,8 @@ import { Database } from '@claimdesk/persistence';
 export interface NewEvent {
   claimId?: string | null;
   sourceId?: string | null;
+  /** The account the event is about. */
+  userId?: string | null;
   actorId: string | null;
   action: string;
   fromStatus?: string | null;
@@ -28,11 +30,12 @@ export class EventsRepository {
 
   async insert(event: NewEvent): Promise<{ id: string; at: Date }> {
     const [row] = await this.db.manager.query<{ id: string; at: Date }[]>(
-      `INSERT INTO events (claim_id, source_id, actor_id, action, from_status, to_status, data)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id::text AS id, at`,
+      `INSERT INTO events (claim_id, source_id, user_id, actor_id, action, from_status, to_status, data)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id, at`,
       [
         event.claimId ?? null,
         event.sourceId ?? null,
+        event.userId ?? null,
         event.actorId,
         event.action,
         event.fromStatus ?? null,
@@ -46,15 +49,16 @@ export class EventsRepository {
   /** Inserts the events in one statement; returns their ids and times, in order. */
   async insertMany(events: readonly NewEvent[]): Promise<{ id: string; at: Date }[]> {
     const rows = await this.db.manager.query<{ id: string; at: Date }[]>(
-      `INSERT INTO events (claim_id, source_id, actor_id, action, from_status, to_status, data)
-       SELECT claim_id, source_id, actor_id, action, from_status, to_status, data
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
-              WITH ORDINALITY AS e(claim_id, source_id, actor_id, action, from_status, to_status, data, n)
+      `INSERT INTO events (claim_id, source_id, user_id, actor_id, action, from_status, to_status, data)
+       SELECT claim_id, source_id, user_id, actor_id, action, from_status, to_status, data
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+              WITH ORDINALITY AS e(claim_id, source_id, user_id, actor_id, action, from_status, to_status, data, n)
         ORDER BY n
        RETURNING id::text AS id, at`,
       [
         events.map((event) => event.claimId ?? null),
         events.map((event) => event.sourceId ?? null),
+        events.map((event) => event.userId ?? null),
         events.map((event) => event.actorId),
         events.map((event) => event.action),
         events.map((event) => event.fromStatus ?? null),

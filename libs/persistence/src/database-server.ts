@@ -1,5 +1,5 @@
 import type { AppConfig } from '@claimdesk/config';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedPostgresOptions, startEmbeddedPostgres } from './embedded-postgres';
 
 /** The PostgreSQL this process talks to: the configured one, or the embedded one. */
 export class DatabaseServer {
@@ -17,10 +17,14 @@ export class DatabaseServer {
 
 /**
  * Uses `DATABASE_URL` when set; otherwise starts (or attaches to) the embedded
- * PostgreSQL under `DATA_DIR`.
+ * PostgreSQL under `DATA_DIR`; `beforeStart` may refuse to create or start it.
  */
-export async function openDatabaseServer(config: AppConfig, log: (message: string) => void): Promise<DatabaseServer> {
+export async function openDatabaseServer(
+  config: AppConfig,
+  log: (message: string) => void,
+  options: Pick<EmbeddedPostgresOptions, 'beforeStart'> = {},
+): Promise<DatabaseServer> {
   if (config.databaseUrl !== undefined) return new DatabaseServer(config.databaseUrl, 'external');
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'claimdesk', log });
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, database: 'claimdesk', log, ...options });
   return new DatabaseServer(server.url, 'embedded', () => server.stop());
 }

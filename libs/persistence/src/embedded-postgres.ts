@@ -24,6 +24,12 @@ export interface EmbeddedPostgresOptions {
   log: (message: string) => void;
   /** Extra `-c name=value` server settings (tests turn off fsync). */
   settings?: Record<string, string>;
+  /**
+   * Called once before this process would create the cluster (`create`) or
+   * start a server on it (`start`), and never when it attaches to a running
+   * one; throwing stops it first, with nothing written for `create`.
+   */
+  beforeStart?: (action: 'create' | 'start', clusterDir: string) => Promise<void>;
 }
 
 interface Credentials {
@@ -47,6 +53,8 @@ const stopTimeoutMs = 30_000;
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedServer> {
   const layout = new ClusterLayout(options.dataDir);
+  const exists = fs.existsSync(path.join(layout.clusterDir, 'PG_VERSION'));
+  if (!exists) await options.beforeStart?.('create', layout.clusterDir);
   const runAs = serverUser();
   const binaries = locateBinaries(runAs);
   fs.mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -63,6 +71,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   if (!fs.existsSync(path.join(layout.clusterDir, 'PG_VERSION'))) {
     initialiseCluster(layout, binaries, credentials, runAs, options.log);
   }
+  let checked = !exists;
 
   for (let attempt = 1; ; attempt++) {
     const running = await findRunningServer(layout, credentials);
@@ -76,6 +85,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       );
       return await connectTo(layout, credentials, running, adopt, options);
     }
+    if (!checked) await options.beforeStart?.('start', layout.clusterDir);
+    checked = true;
     removeStaleLock(layout, options.log);
     const port = await freePort();
     try {

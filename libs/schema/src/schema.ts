@@ -19,6 +19,7 @@ import { ClaimTextFeed1795810000000 } from './migrations/1795810000000-claim-tex
 import { ClaimCandidates1795820000000 } from './migrations/1795820000000-claim-candidates';
 import { ClaimHeadline1795830000000 } from './migrations/1795830000000-claim-headline';
 import { SplitVerdicts1795840000000 } from './migrations/1795840000000-split-verdicts';
+import { UserDeactivation1795846100000 } from './migrations/1795846100000-user-deactivation';
 import { ClaimStatusAge1795850000000 } from './migrations/1795850000000-claim-status-age';
 import { ClaimSpeakerRole1795860000000 } from './migrations/1795860000000-claim-speaker-role';
 
@@ -59,6 +60,7 @@ export const schema: SchemaDefinition = {
     ClaimCandidates1795820000000,
     ClaimHeadline1795830000000,
     SplitVerdicts1795840000000,
+    UserDeactivation1795846100000,
     ClaimStatusAge1795850000000,
     ClaimSpeakerRole1795860000000,
   ],

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Query, Render, Res } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
+import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountsService, type Principal } from '@claimdesk/accounts';
 import { DomainError } from '@claimdesk/errors';
 import { WebhooksService } from '@claimdesk/webhooks';
@@ -8,6 +8,7 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { CreateWebhookRequest } from '../webhooks/create-webhook.request';
 import {
+  accountFields,
   deliveriesPage,
   doneMessage,
   tokenFields,
@@ -19,15 +20,17 @@ import {
   type WebhooksPageInput,
 } from './admin-pages.view-model';
 import { cursorOf, formErrors, listField, problemsOf, textField, validateForm } from './forms';
+import { ShownSecrets } from './shown-secrets';
 import { WebPages } from './web-pages.decorator';
 
 const pageSize = 50;
 
 /**
- * The admin pages: users and their API tokens, and webhook subscriptions with
- * their deliveries. Secrets (a generated password, a token, a signing secret)
- * are shown once, on the page that answers the post that made them, never in
- * a URL. The queue dashboard at /admin/queues is bull-board (see configure-web).
+ * The admin pages: users (their accounts and API tokens), and webhook
+ * subscriptions with their deliveries. Secrets (a generated password, a token,
+ * a signing secret) are shown once, never in a URL: on the page that answers
+ * the post that made them, or, for a token or a reset password, on the page
+ * that post redirects to (see ShownSecrets), so a reload makes nothing new. The queue dashboard at /admin/queues is bull-board (see configure-web).
  */
 @WebPages()
 @MinRole('admin')
@@ -36,6 +39,7 @@ export class AdminPagesController {
   constructor(
     private readonly accounts: AccountsService,
     private readonly webhooks: WebhooksService,
+    private readonly shown: ShownSecrets,
   ) {}
 
   @Get()
@@ -45,14 +49,27 @@ export class AdminPagesController {
 
   // ----- users and tokens ----------------------------------------------------
 
+  /** The list; shows, once, a secret the post before the redirect here kept for this page. */
   @Get('users')
-  @Render('admin-users')
-  async users(@Query('done') done: unknown) {
-    return usersPage({ users: await this.accounts.listUsers(), notice: doneMessage('users', done) });
+  async users(
+    @Query('done') done: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const secret = this.shown.take(request, reply);
+    await this.showUsers(reply, 200, principal, {
+      // The secret's own panel says what happened; without it, a reload says it was shown already.
+      ...(secret === undefined ? { notice: doneMessage('users', done) } : { secret }),
+    });
   }
 
   @Post('users')
-  async createUser(@Body() body: unknown, @Res() reply: FastifyReply): Promise<void> {
+  async createUser(
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const values = { email: textField(body, 'email'), name: textField(body, 'name'), role: textField(body, 'role') };
     const rawPassword = (body as Record<string, unknown> | null)?.password;
     const password = typeof rawPassword === 'string' && rawPassword !== '' ? rawPassword : undefined;
@@ -64,7 +81,7 @@ export class AdminPagesController {
         ...(password === undefined ? {} : { password }),
       });
       const who = `${user.name} (${user.email}) can log in as ${/^[aeiou]/.test(user.role) ? 'an' : 'a'} ${user.role}`;
-      const shown: Omit<UsersPageInput, 'users'> =
+      const shown: Omit<UsersPageInput, 'users' | 'you'> =
         user.generatedPassword === undefined
           ? { created: `${who}, with the password you chose.` }
           : {
@@ -74,7 +91,7 @@ export class AdminPagesController {
                 secret: user.generatedPassword,
               },
             };
-      await this.showUsers(reply, 201, shown);
+      await this.showUsers(reply, 201, principal, shown);
     } catch (error) {
       const problems =
         problemsOf(error) ??
@@ -83,14 +100,22 @@ export class AdminPagesController {
           : undefined);
       if (problems === undefined) throw error;
       const status = error instanceof DomainError && error.kind === 'conflict' ? 409 : 400;
-      await this.showUsers(reply, status, { userForm: { values, errors: formErrors(problems, userFields) } });
+      await this.showUsers(reply, status, principal, {
+        userForm: { values, errors: formErrors(problems, userFields) },
+      });
     }
   }
 
+  /**
+   * Creates a token and redirects to the list, which shows it once
+   * (POST-redirect-GET): reloading the page that shows it makes no second token.
+   */
   @Post('users/:id/tokens')
   async createToken(
     @Param('id', uuidParam('id')) userId: string,
     @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const name = textField(body, 'name');
@@ -99,23 +124,102 @@ export class AdminPagesController {
         [{ field: 'name', message: 'is needed: say what will use the token' }],
         tokenFields(userId),
       );
-      return void (await this.showUsers(reply, 400, { tokenForm: { userId, value: name, errors } }));
+      return void (await this.showUsers(reply, 400, principal, { tokenForm: { userId, value: name, errors } }));
     }
     try {
       const created = await this.accounts.createToken({ userId, name });
-      const users = await this.accounts.listUsers();
-      const owner = users.find((user) => user.id === userId);
+      const owner = (await this.accounts.listUsers()).find((user) => user.id === userId);
       const whose = owner === undefined ? 'the user' : `${owner.name} (${owner.email})`;
       const intro = `“${created.name}” is an API token of ${whose}. Programs send it in an Authorization: Bearer header.`;
-      const secret = { heading: 'Copy the new API token now', intro, secret: created.token };
-      void reply.code(201).view('admin-users', usersPage({ users, secret }));
+      this.shown.keep(request, reply, { heading: 'Copy the new API token now', intro, secret: created.token });
+      void reply.redirect('/admin/users?done=token', 303);
     } catch (error) {
-      const problems = problemsOf(error);
+      const problems =
+        problemsOf(error) ??
+        (error instanceof DomainError && error.code === 'user.deactivated'
+          ? [{ field: 'name', message: 'cannot be given: the user is deactivated. Reactivate them first.' }]
+          : undefined);
       if (problems === undefined) throw error;
-      await this.showUsers(reply, 400, {
+      await this.showUsers(reply, 400, principal, {
         tokenForm: { userId, value: name, errors: formErrors(problems, tokenFields(userId)) },
       });
     }
+  }
+
+  @Post('users/:id/deactivate')
+  async deactivate(
+    @Param('id', uuidParam('id')) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      await this.accounts.deactivateUser(principal.userId, { userId });
+      void reply.redirect(`/admin/users?done=deactivated#user-${userId}`, 303);
+    } catch (error) {
+      await this.refusedAccountChange(reply, principal, error, accountFields(userId).active);
+    }
+  }
+
+  @Post('users/:id/reactivate')
+  async reactivate(
+    @Param('id', uuidParam('id')) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.accounts.reactivateUser(principal.userId, { userId });
+    void reply.redirect(`/admin/users?done=reactivated#user-${userId}`, 303);
+  }
+
+  @Post('users/:id/role')
+  async changeRole(
+    @Param('id', uuidParam('id')) userId: string,
+    @Body() body: unknown,
+    @CurrentPrincipal() principal: Principal,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    try {
+      await this.accounts.changeRole(principal.userId, { userId }, textField(body, 'role') ?? '');
+      void reply.redirect(`/admin/users?done=role#user-${userId}`, 303);
+    } catch (error) {
+      await this.refusedAccountChange(reply, principal, error, accountFields(userId).role);
+    }
+  }
+
+  /** A new generated password, shown once on the page redirected to; the user's web sessions end. */
+  @Post('users/:id/password')
+  async resetPassword(
+    @Param('id', uuidParam('id')) userId: string,
+    @CurrentPrincipal() principal: Principal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    // The admin's own session survives a reset of their own password: the new one is shown in it.
+    const { user, password } = await this.accounts.resetPassword(principal.userId, { userId }, principal.sessionId);
+    this.shown.keep(request, reply, {
+      heading: 'Copy the new password now',
+      intro:
+        user.id === principal.userId
+          ? `You log in with this password from now on; your other sessions were ended.`
+          : `${user.name} (${user.email}) logs in with this password from now on; their open sessions were ended.`,
+      secret: password,
+    });
+    void reply.redirect('/admin/users?done=password', 303);
+  }
+
+  /** Shows why an account change was refused (the last active admin, a role that is not one) beside its control. */
+  private async refusedAccountChange(
+    reply: FastifyReply,
+    principal: Principal,
+    error: unknown,
+    field: { id: string; label: string },
+  ): Promise<void> {
+    const message =
+      error instanceof DomainError && error.code === 'user.last_admin'
+        ? error.message
+        : problemsOf(error)?.map((problem) => `${field.label} ${problem.message}`)[0];
+    if (message === undefined) throw error;
+    const status = error instanceof DomainError && error.kind === 'conflict' ? 409 : 400;
+    await this.showUsers(reply, status, principal, { accountError: { id: field.id, message } });
   }
 
   @Post('tokens/:id/revoke')
@@ -126,9 +230,14 @@ export class AdminPagesController {
     void reply.redirect('/admin/users?done=revoked', 303);
   }
 
-  private async showUsers(reply: FastifyReply, status: number, input: Omit<UsersPageInput, 'users'>) {
+  private async showUsers(
+    reply: FastifyReply,
+    status: number,
+    principal: Principal,
+    input: Omit<UsersPageInput, 'users' | 'you'>,
+  ) {
     const users = await this.accounts.listUsers();
-    return reply.code(status).view('admin-users', usersPage({ ...input, users }));
+    return reply.code(status).view('admin-users', usersPage({ ...input, users, you: principal.userId }));
   }
 
   // ----- webhooks ------------------------------------------------------------

@@ -2,6 +2,7 @@ import { roles, type UserListing } from '@claimdesk/accounts';
 import type { DeliveryView, Page, SubscriptionView, WebhookEvent } from '@claimdesk/webhooks';
 import { webhookEvents } from '@claimdesk/webhooks';
 import { confirmationOf, type FormErrors, type FormFields, noErrors } from './forms';
+import type { ShownSecret } from './shown-secrets';
 
 /** The create-user form's fields, in form order. */
 export const userFields: FormFields = {
@@ -14,6 +15,15 @@ export const userFields: FormFields = {
 /** The create-token form of one user: one per user on the page, so its element id names the user. */
 export const tokenFields = (userId: string): FormFields => ({
   name: { id: tokenNameId(userId), label: 'Token name' },
+});
+
+/**
+ * The account controls of one user (one set per user on the page): what an
+ * error summary links to when a change is refused.
+ */
+export const accountFields = (userId: string) => ({
+  role: { id: `role-${userId}`, label: 'Role' },
+  active: { id: `deactivate-${userId}`, label: 'Account' },
 });
 
 /** The add-subscription form; the summary links the events to their first checkbox. */
@@ -33,7 +43,15 @@ const eventDescriptions: Record<WebhookEvent, string> = {
 
 /** The fixed confirmations a `?done=` key maps to; any other key shows nothing. */
 const doneMessages = {
-  users: { revoked: 'The token was revoked: the API refuses it from now on.' },
+  users: {
+    revoked: 'The token was revoked: the API refuses it from now on.',
+    deactivated: 'The account was deactivated: it cannot log in, its sessions ended and its API tokens were revoked.',
+    reactivated: 'The account was reactivated: it can log in again. Its revoked tokens stay revoked.',
+    role: 'The role was changed: it applies from the user’s next request.',
+    // After a reload: the secret was on the page the post redirected to, and only there.
+    token: 'The token was created. Its secret was shown once and cannot be shown again: revoke it if it was lost.',
+    password: 'The password was reset. It was shown once and cannot be shown again: reset it again if it was lost.',
+  },
   webhooks: { deleted: 'The subscription was deleted: nothing more is sent to it.' },
   deliveries: { replayed: 'The delivery is queued to be sent again. Reload the page to see how it went.' },
 } as const;
@@ -42,17 +60,10 @@ export function doneMessage(page: keyof typeof doneMessages, done: unknown): str
   return confirmationOf(doneMessages[page], done);
 }
 
-/** A secret shown once on the page that made it. */
-export interface ShownSecret {
-  /** "Copy the new password now". */
-  heading: string;
-  /** A sentence saying whose it is and what it is for. */
-  intro: string;
-  secret: string;
-}
-
 export interface UsersPageInput {
   users: UserListing[];
+  /** The admin looking at the page. */
+  you: string;
   notice?: string;
   /** The create-user form as sent, after an error (never the password). */
   userForm?: { values: Record<string, string | undefined>; errors: FormErrors };
@@ -61,12 +72,17 @@ export interface UsersPageInput {
   /** A user created with a password of the admin's choosing (nothing secret to show). */
   created?: string;
   secret?: ShownSecret;
+  /** Why an account change (role, deactivation) was refused, at the control it came from. */
+  accountError?: { id: string; message: string };
 }
+
+const roleOptions = roles.map((role) => ({ value: role, label: role.charAt(0).toUpperCase() + role.slice(1) }));
 
 /** The data `admin-users.hbs` renders. */
 export function usersPage(input: UsersPageInput) {
   const { tokenForm, userForm } = input;
-  const errors = userForm?.errors.list.length ? userForm.errors : (tokenForm?.errors ?? noErrors);
+  const accountErrors = input.accountError === undefined ? undefined : { list: [input.accountError], byField: {} };
+  const errors = userForm?.errors.list.length ? userForm.errors : (tokenForm?.errors ?? accountErrors ?? noErrors);
   return {
     notice: input.notice,
     created: input.created,
@@ -74,13 +90,23 @@ export function usersPage(input: UsersPageInput) {
     errors,
     userErrors: userForm?.errors ?? noErrors,
     values: userForm?.values ?? { role: 'reviewer' },
-    roleOptions: roles.map((role) => ({ value: role, label: role.charAt(0).toUpperCase() + role.slice(1) })),
+    roleOptions,
     users: input.users.map((user) => {
       const active = user.tokens.filter((token) => token.revokedAt === null).length;
       const mine = tokenForm?.userId === user.id ? tokenForm : undefined;
+      const controls = accountFields(user.id);
       return {
         ...user,
         anchor: `user-${user.id}`,
+        active: user.deactivatedAt === null,
+        you: user.id === input.you,
+        roleForm: {
+          id: controls.role.id,
+          label: `Role of ${user.name}`,
+          options: roleOptions,
+          error: input.accountError?.id === controls.role.id ? input.accountError.message : undefined,
+        },
+        deactivateId: controls.active.id,
         tokenSummary:
           user.tokens.length === 0
             ? 'None'

@@ -17,6 +17,7 @@ import { mountQueueDashboard, queueDashboardPath } from './queue-dashboard';
 import { renderErrorPage } from './page-error.filter';
 import { loadSessionSecret } from './session-secret';
 import { sessionTokenOf } from './session-cookie';
+import { ShownSecrets } from './shown-secrets';
 import { registerViewHelpers } from './view-helpers';
 
 declare module 'fastify' {
@@ -73,6 +74,7 @@ export async function configureWeb(app: NestFastifyApplication, runtime: Runtime
     referrerPolicy: { policy: 'same-origin' },
   });
   const csrf = new CsrfTokens(createHmac('sha256', secret).update('csrf').digest());
+  app.get(ShownSecrets).useKey(createHmac('sha256', secret).update('shown-secret').digest());
 
   fastify.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/docs') || request.url.startsWith(queueDashboardPath)) {

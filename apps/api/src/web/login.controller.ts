@@ -68,7 +68,11 @@ export class LoginController {
     } catch (error) {
       if (!(error instanceof DomainError) || error.kind !== 'unauthenticated') throw error;
       this.failures.recordFailure(key);
-      const errors = formErrors([{ field: 'email', message: 'or password is not right' }], fields);
+      const message =
+        error.code === 'auth.deactivated'
+          ? 'belongs to a deactivated account: ask an admin to reactivate it'
+          : 'or password is not right';
+      const errors = formErrors([{ field: 'email', message }], fields);
       return void reply.code(401).view('login', { next, values: { email }, errors });
     }
   }

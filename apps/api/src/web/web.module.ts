@@ -14,6 +14,7 @@ import { FactCheckPageController } from './fact-check-page.controller';
 import { LoginFailures } from './login-failures';
 import { LoginController } from './login.controller';
 import { SourcePageController } from './source-page.controller';
+import { ShownSecrets } from './shown-secrets';
 import { SourcePageService } from './source-page.service';
 
 /**
@@ -38,6 +39,11 @@ import { SourcePageService } from './source-page.service';
     ClaimPageController,
     FactCheckPageController,
   ],
-  providers: [ClaimPageService, { provide: LoginFailures, useFactory: () => new LoginFailures() }, SourcePageService],
+  providers: [
+    ClaimPageService,
+    { provide: LoginFailures, useFactory: () => new LoginFailures() },
+    ShownSecrets,
+    SourcePageService,
+  ],
 })
 export class WebModule {}
