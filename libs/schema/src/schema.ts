@@ -18,6 +18,7 @@ import { WebSessions1795800411063 } from './migrations/1795800411063-web-session
 import { ClaimTextFeed1795810000000 } from './migrations/1795810000000-claim-text-feed';
 import { ClaimCandidates1795820000000 } from './migrations/1795820000000-claim-candidates';
 import { ClaimHeadline1795830000000 } from './migrations/1795830000000-claim-headline';
+import { PendingWorkIndexes1796517000000 } from './migrations/1796517000000-pending-work-indexes';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -55,5 +56,6 @@ export const schema: SchemaDefinition = {
     ClaimTextFeed1795810000000,
     ClaimCandidates1795820000000,
     ClaimHeadline1795830000000,
+    PendingWorkIndexes1796517000000,
   ],
 };
