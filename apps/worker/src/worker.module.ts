@@ -7,6 +7,7 @@ import { ReviewsModule } from '@claimdesk/reviews';
 import { SystemModule } from '@claimdesk/system';
 import { WebhooksModule } from '@claimdesk/webhooks';
 import { JobSchedules } from './job-schedules';
+import { JobUpkeep } from './job-upkeep';
 import { ReviewsProcessor } from './reviews.processor';
 import { SourcesProcessor } from './sources.processor';
 import { SystemProcessor } from './system.processor';
@@ -18,6 +19,7 @@ import { WorkerShutdown } from './worker-shutdown';
   imports: [CandidatesModule, CheckingModule, IdempotencyModule, ReviewsModule, SystemModule, WebhooksModule],
   providers: [
     JobSchedules,
+    JobUpkeep,
     OutboxRelay,
     ReviewsProcessor,
     SourcesProcessor,

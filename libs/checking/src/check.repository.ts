@@ -284,6 +284,36 @@ export class CheckRepository {
   }
 
   /**
+   * Sources still `pending` whose last attempt (or, with none, creation) was
+   * before `before`, oldest first: their fetch job should have ended by then.
+   */
+  async pendingFetchesBefore(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM sources
+        WHERE fetch_status = 'pending' AND coalesce(last_attempt_at, created_at) < $1
+        ORDER BY coalesce(last_attempt_at, created_at), id
+        LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Quotes and excerpts still `pending`, made before `before`, whose source
+   * has a fetch outcome: the fetch would have checked them, so what is left
+   * is the check job queued when they cited a source already fetched.
+   */
+  async pendingChecksBefore(before: Date, limit: number): Promise<Pick<QuoteTarget, 'kind' | 'id'>[]> {
+    return this.db.manager.query<Pick<QuoteTarget, 'kind' | 'id'>[]>(
+      `SELECT t.kind, t.id FROM ${targetsRelation} JOIN sources s ON s.id = t.source_id
+        WHERE t.status = 'pending' AND s.fetch_status <> 'pending' AND t.created_at < $1
+        ORDER BY t.created_at, t.id
+        LIMIT $2`,
+      [before, limit],
+    );
+  }
+
+  /**
    * Sources due a re-check: cited by a claim under review, awaiting approval
    * or published, last attempted before `olderThan`, fetched from the web
    * (not given as text), oldest attempt first.

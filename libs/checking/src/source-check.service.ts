@@ -4,7 +4,7 @@ import { UnrecoverableError } from 'bullmq';
 import { EventLog } from '@claimdesk/events';
 import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
-import { JobOutbox, type JobRun } from '@claimdesk/queue';
+import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
 import type { FetchStatus } from '@claimdesk/sources';
 import { CheckRepository, type QuoteTarget, type SourceToFetch } from './check.repository';
 import { ExtractionFailure, extractDocument } from './document-extractor';
@@ -15,6 +15,8 @@ import { checkQuote } from './quote-check';
 export const recheckAfterMs = 24 * 60 * 60 * 1000;
 /** Most re-fetches one scheduled run queues; the rest wait for the next run. */
 export const recheckBatch = 500;
+/** Most pending items of each kind one sweep for lost jobs looks at. */
+export const sweepBatch = 500;
 
 /** What a fetch job did. */
 export type FetchOutcome =
@@ -104,6 +106,26 @@ export class SourceCheckService {
     });
     if (due.length > 0) this.logger.log(`queued ${due.length} source re-checks`);
     return due.length;
+  }
+
+  /**
+   * The jobs that sources and checks pending since before `before` wait on:
+   * the fetch of a source still `pending` (`source.fetch.<source id>`), and
+   * the check of a quote or excerpt still `pending` although its source has
+   * been fetched or has failed (`quote.check.<appearance id>`,
+   * `excerpt.check.<evidence id>`). The ids are those the jobs were queued under.
+   */
+  async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
+    const sources = await this.checks.pendingFetchesBefore(before, sweepBatch);
+    const targets = await this.checks.pendingChecksBefore(before, sweepBatch);
+    return [
+      ...sources.map((sourceId): AwaitedJob => ({ job: { name: 'source.fetch', data: { sourceId } }, key: sourceId })),
+      ...targets.map((target): AwaitedJob =>
+        target.kind === 'appearance'
+          ? { job: { name: 'quote.check', data: { appearanceId: target.id } }, key: target.id }
+          : { job: { name: 'excerpt.check', data: { evidenceId: target.id } }, key: target.id },
+      ),
+    ];
   }
 
   private async recordDocument(

@@ -24,6 +24,8 @@ import type { QuoteCheckStatus } from './claim-status';
   'appearances_quote_offsets_check',
   `"quote_start" IS NULL OR ("quote_start" >= 0 AND "quote_end" >= "quote_start")`,
 )
+// A partial index of pending quotes, for the sweep for lost jobs (see the pending-work-indexes migration).
+@Index('appearances_quote_pending_idx', { synchronize: false })
 export class Appearance {
   @PrimaryGeneratedColumn('uuid')
   id: string;

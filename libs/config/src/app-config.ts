@@ -31,6 +31,10 @@ export class AppConfig {
   readonly consensusMinVerdicts: number;
   /** API requests one token may make per minute (per process). */
   readonly rateLimitPerMinute: number;
+  /** How often each worker re-asserts the job schedules and sweeps for lost jobs. */
+  readonly jobSweepIntervalMs: number;
+  /** How long work may say it is pending before the sweep looks for its job, and re-enqueues it when lost. */
+  readonly jobStaleAfterMs: number;
   /** Key prefix of BullMQ's Redis keys (Redis backend only). */
   readonly queuePrefix: string;
   readonly logLevel: LogLevel;

@@ -102,6 +102,20 @@ export class Environment {
   @Max(1_000_000, { message: 'RATE_LIMIT_PER_MINUTE must be an integer between 1 and 1000000' })
   RATE_LIMIT_PER_MINUTE?: number;
 
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'JOB_SWEEP_INTERVAL_MS must be an integer between 1000 and 3600000' })
+  @Min(1_000, { message: 'JOB_SWEEP_INTERVAL_MS must be an integer between 1000 and 3600000' })
+  @Max(3_600_000, { message: 'JOB_SWEEP_INTERVAL_MS must be an integer between 1000 and 3600000' })
+  JOB_SWEEP_INTERVAL_MS?: number;
+
+  @Transform(toInteger)
+  @IsOptional()
+  @IsInt({ message: 'JOB_STALE_AFTER_MS must be an integer between 1000 and 86400000' })
+  @Min(1_000, { message: 'JOB_STALE_AFTER_MS must be an integer between 1000 and 86400000' })
+  @Max(86_400_000, { message: 'JOB_STALE_AFTER_MS must be an integer between 1000 and 86400000' })
+  JOB_STALE_AFTER_MS?: number;
+
   @Transform(blankToUndefined)
   @IsOptional()
   @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1 to 64 letters, digits, "-" or "_"' })

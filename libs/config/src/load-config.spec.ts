@@ -14,6 +14,8 @@ describe('loadConfig', () => {
       sessionSecret: undefined,
       consensusMinVerdicts: 2,
       rateLimitPerMinute: 600,
+      jobSweepIntervalMs: 60_000,
+      jobStaleAfterMs: 300_000,
       queuePrefix: 'claimdesk',
       logLevel: 'info',
     });
@@ -32,6 +34,8 @@ describe('loadConfig', () => {
         CONSENSUS_MIN_VERDICTS: '3',
         QUEUE_PREFIX: 'cd_test-1',
         RATE_LIMIT_PER_MINUTE: '120',
+        JOB_SWEEP_INTERVAL_MS: '5000',
+        JOB_STALE_AFTER_MS: '600000',
         LOG_LEVEL: 'debug',
       },
       '/',
@@ -47,6 +51,8 @@ describe('loadConfig', () => {
       consensusMinVerdicts: 3,
       queuePrefix: 'cd_test-1',
       rateLimitPerMinute: 120,
+      jobSweepIntervalMs: 5_000,
+      jobStaleAfterMs: 600_000,
       logLevel: 'debug',
     });
   });
@@ -68,6 +74,8 @@ describe('loadConfig', () => {
         CONSENSUS_MIN_VERDICTS: '0',
         QUEUE_PREFIX: 'has:colon',
         RATE_LIMIT_PER_MINUTE: '0',
+        JOB_SWEEP_INTERVAL_MS: '999',
+        JOB_STALE_AFTER_MS: 'soon',
         LOG_LEVEL: 'loud',
       });
     } catch (error) {
@@ -75,7 +83,7 @@ describe('loadConfig', () => {
     }
     expect(caught).toBeInstanceOf(ConfigurationError);
     const problems = (caught as ConfigurationError).problems;
-    expect(problems).toHaveLength(10);
+    expect(problems).toHaveLength(12);
     for (const name of [
       'DATABASE_URL',
       'REDIS_URL',
@@ -86,6 +94,8 @@ describe('loadConfig', () => {
       'CONSENSUS_MIN_VERDICTS',
       'QUEUE_PREFIX',
       'RATE_LIMIT_PER_MINUTE',
+      'JOB_SWEEP_INTERVAL_MS',
+      'JOB_STALE_AFTER_MS',
       'LOG_LEVEL',
     ]) {
       expect(problems.filter((line) => line.startsWith(name))).toHaveLength(1);

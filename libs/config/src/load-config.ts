@@ -43,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionSecret: raw.SESSION_SECRET,
     consensusMinVerdicts: raw.CONSENSUS_MIN_VERDICTS ?? 2,
     rateLimitPerMinute: raw.RATE_LIMIT_PER_MINUTE ?? 600,
+    jobSweepIntervalMs: raw.JOB_SWEEP_INTERVAL_MS ?? 60_000,
+    jobStaleAfterMs: raw.JOB_STALE_AFTER_MS ?? 5 * 60_000,
     queuePrefix: raw.QUEUE_PREFIX ?? 'claimdesk',
     logLevel: (raw.LOG_LEVEL ?? 'info') as LogLevel,
   });
@@ -63,6 +65,8 @@ const knownVariables = [
   'ORGANIZATION_NAME',
   'CONSENSUS_MIN_VERDICTS',
   'RATE_LIMIT_PER_MINUTE',
+  'JOB_SWEEP_INTERVAL_MS',
+  'JOB_STALE_AFTER_MS',
   'QUEUE_PREFIX',
   'LOG_LEVEL',
 ] as const satisfies readonly (keyof Environment)[];

@@ -12,6 +12,7 @@ export {
 } from './job-contract';
 export { defaultJobOptions, jobOptionsFor, workerDefaults } from './job-options';
 export { type EnqueueOptions, JobOutbox } from './job-outbox';
+export { type AwaitedJob, LostJobs, type RedriveOutcome } from './lost-jobs';
 export { OutboxJob } from './outbox-job.entity';
 export { OutboxRelay, outboxChannel } from './outbox-relay';
 export { OutboxRepository } from './outbox.repository';

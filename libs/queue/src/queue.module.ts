@@ -5,6 +5,7 @@ import type { Queue } from 'bullmq';
 import { AppConfig } from '@claimdesk/config';
 import { DatabaseServer } from '@claimdesk/persistence';
 import { JobOutbox } from './job-outbox';
+import { LostJobs } from './lost-jobs';
 import { OutboxRepository } from './outbox.repository';
 import { configureQueueBackend, QueueBackend, queueBackendKind } from './queue-backend';
 import { QueueHealthIndicator } from './queue-health.indicator';
@@ -30,6 +31,7 @@ import { QueueRegistry, queueNames } from './queue-registry';
   providers: [
     OutboxRepository,
     JobOutbox,
+    LostJobs,
     QueueHealthIndicator,
     {
       provide: QueueBackend,
@@ -42,6 +44,6 @@ import { QueueRegistry, queueNames } from './queue-registry';
       useFactory: (...queues: Queue[]) => new QueueRegistry(queues),
     },
   ],
-  exports: [BullModule, JobOutbox, OutboxRepository, QueueBackend, QueueHealthIndicator, QueueRegistry],
+  exports: [BullModule, JobOutbox, LostJobs, OutboxRepository, QueueBackend, QueueHealthIndicator, QueueRegistry],
 })
 export class QueueModule {}

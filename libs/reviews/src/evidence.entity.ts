@@ -28,6 +28,8 @@ export type Stance = (typeof stances)[number];
 )
 @Check('evidence_excerpt_score_check', `"excerpt_score" IS NULL OR "excerpt_score" BETWEEN 0 AND 1`)
 @Index('evidence_claim_idx', ['claimId', 'createdAt'])
+// A partial index of pending excerpts, for the sweep for lost jobs (see the pending-work-indexes migration).
+@Index('evidence_excerpt_pending_idx', { synchronize: false })
 export class Evidence {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -256,6 +256,31 @@ export class ReviewsRepository {
     );
   }
 
+  /**
+   * Claims in review whose verdicts on their current version call for a
+   * status change that has not happened, the latest given before `before`:
+   * at least `minVerdicts` agreeing (consensus) or some disagreeing without
+   * the disagreement flagged for this version.
+   */
+  async awaitingEvaluationBefore(
+    before: Date,
+    minVerdicts: number,
+    limit: number,
+  ): Promise<{ claimId: string; version: number; lastVerdictAt: Date }[]> {
+    return this.db.manager.query<{ claimId: string; version: number; lastVerdictAt: Date }[]>(
+      `SELECT c.id AS "claimId", c.version, max(v.updated_at) AS "lastVerdictAt"
+         FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.claim_version = c.version
+        WHERE c.status = 'in_review'
+        GROUP BY c.id
+       HAVING max(v.updated_at) < $1
+          AND CASE WHEN count(DISTINCT v.rating) = 1 THEN count(*) >= $2
+                   ELSE c.disagreement_version IS DISTINCT FROM c.version END
+        ORDER BY max(v.updated_at), c.id
+        LIMIT $3`,
+      [before, minVerdicts, limit],
+    );
+  }
+
   /** The latest version of the claim that has verdicts, at or below `atMost`. */
   async latestVerdictVersion(claimId: string, atMost: number): Promise<number | null> {
     const [row] = await this.db.manager.query<{ version: number | null }[]>(

@@ -16,7 +16,7 @@ import { AppConfig } from '@claimdesk/config';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
-import { JobOutbox } from '@claimdesk/queue';
+import { type AwaitedJob, JobOutbox } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
 import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
 import { countRatings, decideConsensus } from './consensus';
@@ -50,6 +50,9 @@ export interface VerdictRequest {
   rationale: string;
   evidenceIds?: string[];
 }
+
+/** Most claims one sweep for lost jobs looks at. */
+const sweepBatch = 500;
 
 /** A claim as the caller may see it, with what they may do next. */
 export interface ClaimDetailView extends ClaimView {
@@ -450,6 +453,21 @@ export class ReviewsService {
       });
       return { outcome: 'consensus', rating, verdicts, ...(split ? { split: true } : {}) };
     });
+  }
+
+  /**
+   * The status-change jobs that claims whose verdicts (the latest given
+   * before `before`) call for a change not made yet wait on. Verdicts queue
+   * the job under an id of their own, so the id here is one per state of the
+   * verdicts (`claim.evaluate.<claim id>.<version>.<latest verdict, ms>`): a
+   * lost evaluation is re-driven once, and one that ran is not repeated.
+   */
+  async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
+    const claims = await this.reviews.awaitingEvaluationBefore(before, this.config.consensusMinVerdicts, sweepBatch);
+    return claims.map(({ claimId, version, lastVerdictAt }) => ({
+      job: { name: 'claim.evaluate', data: { claimId } },
+      key: `${claimId}.${version}.${new Date(lastVerdictAt).getTime()}`,
+    }));
   }
 
   /** The published review as schema.org ClaimReview; 404 until published. */

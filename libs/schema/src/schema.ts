@@ -22,6 +22,7 @@ import { SplitVerdicts1795840000000 } from './migrations/1795840000000-split-ver
 import { UserDeactivation1795846100000 } from './migrations/1795846100000-user-deactivation';
 import { ClaimStatusAge1795850000000 } from './migrations/1795850000000-claim-status-age';
 import { ClaimSpeakerRole1795860000000 } from './migrations/1795860000000-claim-speaker-role';
+import { PendingWorkIndexes1796517000000 } from './migrations/1796517000000-pending-work-indexes';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -63,5 +64,6 @@ export const schema: SchemaDefinition = {
     UserDeactivation1795846100000,
     ClaimStatusAge1795850000000,
     ClaimSpeakerRole1795860000000,
+    PendingWorkIndexes1796517000000,
   ],
 };

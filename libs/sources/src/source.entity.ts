@@ -18,6 +18,9 @@ export type FetchStatus = (typeof fetchStatuses)[number];
 /** A document where claims appear or that serves as evidence; one row per canonical URL. */
 @Entity({ name: 'sources' })
 @Check('sources_fetch_status_check', `"fetch_status" IN ('pending', 'fetched', 'failed', 'changed')`)
+// Partial indexes of pending work, for the sweep for lost jobs (see the pending-work-indexes migration).
+@Index('sources_pending_idx', { synchronize: false })
+@Index('sources_extract_claims_idx', { synchronize: false })
 export class Source {
   @PrimaryGeneratedColumn('uuid')
   id: string;

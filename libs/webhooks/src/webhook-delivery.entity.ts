@@ -18,6 +18,8 @@ export type DeliveryStatus = (typeof deliveryStatuses)[number];
 @Entity({ name: 'webhook_deliveries' })
 @Check('webhook_deliveries_status_check', `"status" IN ('pending', 'delivered', 'failed')`)
 @Index('webhook_deliveries_subscription_idx', ['subscriptionId', 'createdAt'])
+// A partial index of pending deliveries, for the sweep for lost jobs (see the pending-work-indexes migration).
+@Index('webhook_deliveries_pending_idx', { synchronize: false })
 export class WebhookDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;

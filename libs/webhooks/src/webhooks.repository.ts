@@ -172,6 +172,15 @@ export class WebhooksRepository {
     return rows[0]!;
   }
 
+  /** Deliveries still `pending` that were made before `before`, oldest first. */
+  async pendingBefore(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM webhook_deliveries WHERE status = 'pending' AND created_at < $1 ORDER BY created_at, id LIMIT $2`,
+      [before, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Records a successful attempt. */
   async recordDelivered(id: string, responseStatus: number): Promise<void> {
     await this.db.manager.query(

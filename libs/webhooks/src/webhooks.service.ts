@@ -5,7 +5,7 @@ import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { FetchFailure, type PostedResponse, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
-import { JobOutbox, type JobRun } from '@claimdesk/queue';
+import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
 import { normalizeSourceUrl } from '@claimdesk/sources';
 import { decodeCursor, encodeCursor } from './list-cursor';
 import { type WebhookEvent, webhookEvents } from './webhook-subscription.entity';
@@ -21,6 +21,8 @@ import type {
 import { type DeliveryRow, type DeliveryToSend, type SubscriptionRow, WebhooksRepository } from './webhooks.repository';
 
 const userAgent = 'Claimdesk-Webhooks/0.1';
+/** Most deliveries one sweep for lost jobs looks at. */
+const sweepBatch = 500;
 
 /**
  * Webhook subscriptions, and the delivery of what they subscribed to: each
@@ -115,6 +117,17 @@ export class WebhooksService {
       this.logger.log(`webhook delivery ${deliveryId} queued again`);
       return toDeliveryView(requeued);
     });
+  }
+
+  /**
+   * The jobs deliveries pending since before `before` wait on, by the id
+   * they were first queued under (`webhook.deliver.<delivery id>`). A replay
+   * runs under a job id of its own: the queue losing it alone (not the
+   * first job too) is not seen here.
+   */
+  async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
+    const pending = await this.webhooks.pendingBefore(before, sweepBatch);
+    return pending.map((deliveryId) => ({ job: { name: 'webhook.deliver', data: { deliveryId } }, key: deliveryId }));
   }
 
   /**

@@ -96,6 +96,28 @@ export class CandidatesRepository {
     return row ?? null;
   }
 
+  /**
+   * Sources with extraction on whose latest snapshot has no outcome (neither
+   * extracted nor failed), stored and last asked for before `before`, oldest
+   * first: the snapshot's extraction job should have ended by then.
+   */
+  async pendingExtractionsBefore(before: Date, limit: number): Promise<{ sourceId: string; snapshotId: string }[]> {
+    return this.db.manager.query<{ sourceId: string; snapshotId: string }[]>(
+      `SELECT s.id AS "sourceId", l.id AS "snapshotId"
+         FROM sources s
+         JOIN LATERAL (SELECT id, fetched_at FROM source_snapshots WHERE source_id = s.id
+                        ORDER BY fetched_at DESC, id DESC LIMIT 1) l ON true
+         LEFT JOIN LATERAL (SELECT max(at) AS at FROM events WHERE source_id = s.id AND action = $4) r ON true
+        WHERE s.extract_claims
+          AND greatest(l.fetched_at, r.at) < $1
+          AND NOT EXISTS (SELECT 1 FROM events o
+                           WHERE o.source_id = s.id AND o.action IN ($2, $3) AND o.data->>'snapshotId' = l.id::text)
+        ORDER BY greatest(l.fetched_at, r.at), s.id
+        LIMIT $5`,
+      [before, extractionActions.extracted, extractionActions.failed, extractionActions.requested, limit],
+    );
+  }
+
   async sourceExists(sourceId: string): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(`SELECT 1 FROM sources WHERE id = $1`, [sourceId]);
     return rows.length > 0;

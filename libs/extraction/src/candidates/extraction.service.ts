@@ -6,7 +6,7 @@ import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { MatchingService } from '@claimdesk/matching';
 import { Database } from '@claimdesk/persistence';
-import { JobOutbox, type JobRun } from '@claimdesk/queue';
+import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
 import { ClaimExtractor } from '../claim-extractor';
 import type { ExtractedStatement } from '../statement';
 import { decodeCandidateCursor, encodeCandidateCursor } from './candidate-cursor';
@@ -26,6 +26,8 @@ const matchLimit = 3;
 const matchMinScore = 0.5;
 /** Match look-ups run this many at a time for a page of candidates. */
 const matchConcurrency = 4;
+/** Most pending extractions one sweep for lost jobs looks at. */
+const sweepBatch = 500;
 
 /**
  * Claim extraction as a workflow: extracts a source's latest snapshot into
@@ -134,6 +136,20 @@ export class ExtractionService {
       }
       return extractionStateOf((await this.candidates.extractionState(sourceId))!);
     });
+  }
+
+  /**
+   * The jobs extractions pending since before `before` wait on: the one
+   * queued for the source's latest snapshot when it was stored or asked for
+   * (`source.extract.<source id>.<snapshot id>`). An extraction asked for
+   * again after a failure runs under a job id of its own and is not among them.
+   */
+  async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
+    const pending = await this.candidates.pendingExtractionsBefore(before, sweepBatch);
+    return pending.map(({ sourceId, snapshotId }) => ({
+      job: { name: 'source.extract', data: { sourceId } },
+      key: `${sourceId}.${snapshotId}`,
+    }));
   }
 
   /** Where extraction stands for the source's latest snapshot. */
