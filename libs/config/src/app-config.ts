@@ -29,6 +29,8 @@ export class AppConfig {
   /** Explicit `SESSION_SECRET`, or undefined to use the one kept in `dataDir`. */
   readonly sessionSecret?: string;
   readonly consensusMinVerdicts: number;
+  /** Only reviewers assigned to a claim may give a verdict on it. */
+  readonly verdictsRequireAssignment: boolean;
   /** API requests one token may make per minute (per process). */
   readonly rateLimitPerMinute: number;
   /** How often each worker re-asserts the job schedules and sweeps for lost jobs. */

@@ -53,6 +53,11 @@ export class Environment {
   @IsIn(['true', 'false'], { message: 'FETCH_ALLOWED_HOSTS_ONLY must be true or false' })
   FETCH_ALLOWED_HOSTS_ONLY?: string;
 
+  @Transform(blankToUndefined)
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'VERDICTS_REQUIRE_ASSIGNMENT must be true or false' })
+  VERDICTS_REQUIRE_ASSIGNMENT?: string;
+
   @Transform(toInteger)
   @IsOptional()
   @IsInt({ message: 'FETCH_TIMEOUT_MS must be an integer between 1000 and 300000' })

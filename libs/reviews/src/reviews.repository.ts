@@ -290,6 +290,14 @@ export class ReviewsRepository {
     return row?.version ?? null;
   }
 
+  async isAssigned(claimId: string, reviewerId: string): Promise<boolean> {
+    const rows = await this.db.manager.query<unknown[]>(
+      `SELECT 1 FROM assignments WHERE claim_id = $1 AND reviewer_id = $2`,
+      [claimId, reviewerId],
+    );
+    return rows.length > 0;
+  }
+
   async hasVerdictOn(claimId: string, claimVersion: number, reviewerId: string): Promise<boolean> {
     const rows = await this.db.manager.query<unknown[]>(
       `SELECT 1 FROM verdicts WHERE claim_id = $1 AND claim_version = $2 AND reviewer_id = $3`,

@@ -63,6 +63,8 @@ export interface ClaimDetailView extends ClaimView {
   disagreement: boolean;
   /** Set when an editor asked another reviewer to settle this version's split verdicts. */
   tiebreakRequested: boolean;
+  /** Whether the caller may give (or replace) a verdict now: in review, a reviewer, assigned when that is required. */
+  mayGiveVerdict: boolean;
 }
 
 export type ConsensusOutcome =
@@ -107,6 +109,7 @@ export class ReviewsService {
       allowedTransitions: allowedTargets(claim.status, viewer.role, split),
       disagreement: split,
       tiebreakRequested: split && state.tiebreakVersion === state.version,
+      mayGiveVerdict: await this.mayGiveVerdict(viewer, claim.id, claim.status, assignees),
     };
   }
 
@@ -121,6 +124,7 @@ export class ReviewsService {
       allowedTransitions: allowedTargets(claim.status, viewer.role),
       disagreement: false,
       tiebreakRequested: false,
+      mayGiveVerdict: false,
     };
   }
 
@@ -369,6 +373,12 @@ export class ReviewsService {
           },
         );
       }
+      if (this.config.verdictsRequireAssignment && !(await this.reviews.isAssigned(claimId, actor.userId))) {
+        throw DomainError.conflict(
+          'verdict.not_assigned',
+          'Only reviewers assigned to this claim may give a verdict on it. Ask an editor to assign you.',
+        );
+      }
       const evidenceIds = [...new Set(request.evidenceIds ?? [])];
       const known = await this.reviews.evidenceOf(claimId, evidenceIds);
       const unknown = evidenceIds.filter((id) => !known.includes(id));
@@ -521,6 +531,16 @@ export class ReviewsService {
     if (!hasRole(viewer.role, 'reviewer')) return false;
     const round = await this.roundOnShow(claim);
     return round !== null && (await this.reviews.hasVerdictOn(claim.id, round, viewer.userId));
+  }
+
+  private async mayGiveVerdict(
+    viewer: Principal,
+    claimId: string,
+    status: ClaimStatus,
+    assignees: readonly { id: string }[],
+  ): Promise<boolean> {
+    if (status !== 'in_review' || !hasRole(viewer.role, 'reviewer')) return false;
+    return !this.config.verdictsRequireAssignment || assignees.some((assignee) => assignee.id === viewer.userId);
   }
 
   /** The round of verdicts on show: the current version in review, else the last one that had verdicts. */

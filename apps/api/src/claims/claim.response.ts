@@ -214,6 +214,11 @@ export class ClaimDetailResponse extends ClaimResponse {
     description: 'An editor asked another reviewer to settle the split: the leading rating will decide this version',
   })
   tiebreakRequested: boolean;
+  @ApiProperty({
+    description:
+      'Whether the caller may give a verdict now: in review, a reviewer, and assigned when VERDICTS_REQUIRE_ASSIGNMENT is on',
+  })
+  mayGiveVerdict: boolean;
 }
 
 export class ClaimPageResponse {

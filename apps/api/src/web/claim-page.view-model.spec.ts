@@ -75,6 +75,7 @@ function claim(overrides: Partial<ClaimDetailView> = {}): ClaimDetailView {
     allowedTransitions: [],
     disagreement: false,
     tiebreakRequested: false,
+    mayGiveVerdict: true,
     ...overrides,
   };
 }
@@ -328,6 +329,13 @@ describe('the claim page', () => {
     expect(toClaimPage(page(claim()), principal('submitter'))).toMatchObject({
       verdicts: { form: null, hiddenForRole: true },
       evidenceForm: null,
+    });
+  });
+
+  it('tells an unassigned reviewer why there is no verdict form when assignment is required', () => {
+    expect(toClaimPage(page(claim({ mayGiveVerdict: false })), principal('reviewer')).verdicts).toMatchObject({
+      form: null,
+      closedNote: 'Only reviewers assigned to this claim give verdicts on it. Ask an editor to assign you.',
     });
   });
 

@@ -591,7 +591,7 @@ function toVerdicts(
   const mine = list.find((verdict) => verdict.mine) ?? null;
   const isReviewer = hasRole(viewer.role, 'reviewer');
   const blind = isReviewer && !hasRole(viewer.role, 'editor') && claim.status !== 'published' && mine === null;
-  const mayGive = isReviewer && claim.status === 'in_review';
+  const mayGive = isReviewer && claim.status === 'in_review' && claim.mayGiveVerdict;
   const chosen = typeof values.rating === 'string' ? values.rating : mine?.rating;
   const cited = Array.isArray(values.evidenceIds)
     ? values.evidenceIds
@@ -628,7 +628,9 @@ function toVerdicts(
       isReviewer && !mayGive
         ? claim.status === 'submitted'
           ? 'Verdicts are given once an editor moves the claim into review.'
-          : 'Verdicts are given while the claim is in review.'
+          : claim.status === 'in_review'
+            ? 'Only reviewers assigned to this claim give verdicts on it. Ask an editor to assign you.'
+            : 'Verdicts are given while the claim is in review.'
         : null,
   };
 }
