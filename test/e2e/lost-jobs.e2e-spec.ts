@@ -16,7 +16,7 @@ import { type SlowArticleSite, startSlowArticleSite } from '../support/slow-arti
 const sourceCount = 40;
 const quotedCount = 8;
 /** Each article is answered after this long, so most fetches still wait in the queue when its keys go. */
-const articleDelayMs = 400;
+const articleDelayMs = 1_000;
 /** Short upkeep settings, so that the test need not wait minutes for the sweep. */
 const sweepIntervalMs = 1_000;
 const staleAfterMs = 3_000;
@@ -69,22 +69,6 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
   });
 
   it('re-drives every pending job and restores the schedules after the queue keys are deleted', async () => {
-    running.push(
-      startProcess('worker', {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: backend.redisUrl,
-        QUEUE_PREFIX: backend.prefix,
-        FETCH_ALLOWED_HOSTS: slow.host,
-        JOB_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
-        JOB_STALE_AFTER_MS: String(staleAfterMs),
-      }),
-    );
-    await waitFor(
-      async () => ((await schedulers()).length === jobSchedules.length ? true : undefined),
-      60_000,
-      'the worker to schedule its jobs',
-    );
-
     const token = await api.token('submitter');
     for (let n = 1; n <= sourceCount; n++) {
       const url = slow.url(`/articles/${n}`);
@@ -101,8 +85,23 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
           : await api.request('POST', '/api/v1/sources', { token, body: { url, extractClaims: n % 3 === 0 } });
       expect(response.status).toBe(201);
     }
-    // Fetches under way (each takes 400 ms, eight at a time), most still waiting in Redis.
-    await waitFor(async () => (slow.requests() >= 8 ? true : undefined), 60_000, 'fetches under way');
+    // The worker starts once all the work is submitted, so its relay queues every job at once.
+    running.push(
+      startProcess('worker', {
+        DATABASE_URL: api.database.url,
+        REDIS_URL: backend.redisUrl,
+        QUEUE_PREFIX: backend.prefix,
+        FETCH_ALLOWED_HOSTS: slow.host,
+        JOB_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+        JOB_STALE_AFTER_MS: String(staleAfterMs),
+      }),
+    );
+    // The schedules made and fetches under way (each takes a second, eight at a time), most still waiting in Redis.
+    await waitFor(
+      async () => (slow.requests() >= 8 && (await schedulers()).length === jobSchedules.length ? true : undefined),
+      60_000,
+      'the schedules and fetches under way',
+    );
     const waiting = await queues.get(QueueName.Sources).getJobCounts('waiting', 'active');
     const flushedAt = Date.now();
     await clearQueueBackend(backend);
