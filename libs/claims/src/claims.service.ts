@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { hasRole, type Principal } from '@claimdesk/accounts';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
@@ -60,13 +60,13 @@ export class ClaimsService {
       input.appearance !== undefined &&
       (input.appearance.url === undefined) === (input.appearance.sourceId === undefined)
     ) {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-        { field: 'appearance', message: 'must name either url or sourceId' },
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+        fieldProblem('appearance', 'must name either url or sourceId'),
       ]);
     }
     if (input.appearance?.url !== undefined && normalizeSourceUrl(input.appearance.url) === null) {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-        { field: 'appearance.url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+        fieldProblem('appearance.url', 'must be an http or https URL without credentials'),
       ]);
     }
     return this.db.transaction(async () => {
@@ -126,13 +126,13 @@ export class ClaimsService {
    */
   async addAppearance(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceView> {
     if ((input.url === undefined) === (input.sourceId === undefined)) {
-      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid', [
-        { field: 'appearance', message: 'must name either url or sourceId' },
+      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid.', [
+        fieldProblem('appearance', 'must name either url or sourceId'),
       ]);
     }
     if (input.url !== undefined && normalizeSourceUrl(input.url) === null) {
-      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid', [
-        { field: 'url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid.', [
+        fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
     return this.db.transaction(async () => {
@@ -161,8 +161,8 @@ export class ClaimsService {
     ifMatch: number | undefined,
   ): Promise<{ version: number; changed: string[] }> {
     if (Object.values(edit).every((value) => value === undefined)) {
-      throw DomainError.invalid('claim.invalid', 'The edit is not valid', [
-        { field: '(body)', message: 'names no field to change: give text, headline, claimant, claimDate or tags' },
+      throw DomainError.invalid('claim.invalid', 'The edit is not valid.', [
+        fieldProblem('(body)', 'names no field to change: give text, headline, claimant, claimDate or tags'),
       ]);
     }
     return this.db.transaction(async () => {
@@ -172,7 +172,7 @@ export class ClaimsService {
         throw new DomainError(
           'precondition_failed',
           'claim.version_mismatch',
-          `The claim is at version ${row.version}, not ${ifMatch}: reload it and try again`,
+          `The claim is at version ${row.version}, not ${ifMatch}: reload it and try again.`,
         );
       }
       if (row.status === 'published' || row.status === 'rejected') {
@@ -430,15 +430,15 @@ export class ClaimsService {
 function mustHaveLetters(text: string, field: string): string {
   const normalized = normalizeText(text);
   if (normalized === '') {
-    throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-      { field, message: 'must contain at least one letter or digit' },
+    throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+      fieldProblem(field, 'must contain at least one letter or digit'),
     ]);
   }
   return normalized;
 }
 
 function claimNotFound(id: string): DomainError {
-  return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
+  return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
 }
 
 function normalizeTags(tags: string[]): string[] {
@@ -503,8 +503,8 @@ function toSimilar(row: SimilarRow): SimilarClaimView {
 }
 
 function cursorOfAnotherOrder(): DomainError {
-  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
-    { field: 'cursor', message: 'was given out for another sort order' },
+  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+    fieldProblem('cursor', 'was given out for another sort order'),
   ]);
 }
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 
 /** Opaque page cursors: base64url JSON of a keyset position, checked on the way back in. */
 export function encodeCursor(position: Record<string, string | number>): string {
@@ -21,8 +21,8 @@ export function decodeCursor<T extends Record<string, string | number>>(
     Array.isArray(value) ||
     !isValid(value as Record<string, unknown>)
   ) {
-    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
-      { field: 'cursor', message: 'must be a nextCursor value returned by the same list' },
+    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+      fieldProblem('cursor', 'must be a nextCursor value returned by the same list'),
     ]);
   }
   return value as T;

@@ -601,9 +601,9 @@ describe('ReviewsService against PostgreSQL', () => {
       const claim = await aClaim();
       const other = await aClaim();
       for (const [request, message] of [
-        [{ to: 'rejected', duplicateOf: randomUUID() }, 'must be the id of another claim'],
-        [{ to: 'rejected', duplicateOf: claim.id }, 'must be the id of another claim'],
-        [{ to: 'in_review', duplicateOf: other.id }, 'only a rejection may name a duplicate'],
+        [{ to: 'rejected', duplicateOf: randomUUID() }, 'The duplicate claim must be the id of another claim.'],
+        [{ to: 'rejected', duplicateOf: claim.id }, 'The duplicate claim must be the id of another claim.'],
+        [{ to: 'in_review', duplicateOf: other.id }, 'The duplicate claim can be named only when rejecting the claim.'],
       ] as const) {
         const error = await rejectionOf(reviews.transition(editor, claim.id, request, claim.version));
         expect(error).toMatchObject({
@@ -744,7 +744,7 @@ describe('ReviewsService against PostgreSQL', () => {
       expect(error).toMatchObject({
         kind: 'invalid',
         code: 'assignment.invalid',
-        details: { errors: [{ field: 'reviewerEmail', message: 'no user has this email' }] },
+        details: { errors: [{ field: 'reviewerEmail', message: 'No user has this email.' }] },
       });
     });
 
@@ -753,7 +753,11 @@ describe('ReviewsService against PostgreSQL', () => {
       const error = await rejectionOf(reviews.assign(editor, claim.id, submitter.email));
       expect(error).toMatchObject({
         kind: 'invalid',
-        details: { errors: [{ field: 'reviewerEmail', message: 'the user is not a reviewer' }] },
+        details: {
+          errors: [
+            { field: 'reviewerEmail', message: expect.stringMatching(/^This user is not a reviewer: /) as string },
+          ],
+        },
       });
       expect((await reviews.describe(editor, claim.id)).assignees).toEqual([]);
     });

@@ -13,7 +13,7 @@ import {
   type VerdictView,
 } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox } from '@claimdesk/queue';
@@ -157,7 +157,7 @@ export class ReviewsService {
         throw new DomainError(
           'precondition_failed',
           'claim.version_mismatch',
-          `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again`,
+          `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again.`,
         );
       }
       const transition = findTransition(claim.status, request.to);
@@ -167,7 +167,7 @@ export class ReviewsService {
           'claim.illegal_transition',
           `A claim in ${claim.status} cannot move to ${request.to}${
             allowed.length > 0 ? `; it may move to ${allowed.join(', ')}` : '; no move is open to you'
-          }`,
+          }.`,
           { from: claim.status, to: request.to, allowed },
         );
       }
@@ -178,7 +178,7 @@ export class ReviewsService {
         throw new DomainError(
           'precondition_failed',
           'claim.version_mismatch',
-          'The claim changed meanwhile: reload it',
+          'The claim changed meanwhile: reload it.',
         );
       }
       await this.events.record({
@@ -280,11 +280,12 @@ export class ReviewsService {
   ): Promise<{ id: string; name: string; created: boolean }> {
     const reviewer = await this.reviews.findUserByEmail(reviewerEmail);
     const refuse = (message: string) =>
-      DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid`, [
+      DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid.`, [
         { field: 'reviewerEmail', message },
       ]);
-    if (reviewer === null) throw refuse('no user has this email');
-    if (!hasRole(reviewer.role as Principal['role'], 'reviewer')) throw refuse('the user is not a reviewer');
+    if (reviewer === null) throw refuse('No user has this email.');
+    if (!hasRole(reviewer.role as Principal['role'], 'reviewer'))
+      throw refuse('This user is not a reviewer: only reviewers, editors and admins give verdicts.');
     const created = await this.reviews.assign(claimId, reviewer.id, actor.userId);
     if (created) {
       await this.events.record({
@@ -326,7 +327,7 @@ export class ReviewsService {
       const claim = await this.reviews.lockClaim(claimId, 'update');
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status === 'published' || claim.status === 'rejected') {
-        throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim`, {
+        throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim.`, {
           claimStatus: claim.status,
         });
       }
@@ -367,7 +368,7 @@ export class ReviewsService {
       if (claim.status !== 'in_review') {
         throw DomainError.conflict(
           'claim.not_in_review',
-          `Verdicts are given on claims in review, not ${claim.status}`,
+          `Verdicts are given on claims in review, not ${claim.status}.`,
           {
             claimStatus: claim.status,
           },
@@ -383,8 +384,8 @@ export class ReviewsService {
       const known = await this.reviews.evidenceOf(claimId, evidenceIds);
       const unknown = evidenceIds.filter((id) => !known.includes(id));
       if (unknown.length > 0) {
-        throw DomainError.invalid('verdict.invalid', 'The verdict is not valid', [
-          { field: 'evidenceIds', message: `not evidence of this claim: ${unknown.join(', ')}` },
+        throw DomainError.invalid('verdict.invalid', 'The verdict is not valid.', [
+          fieldProblem('evidenceIds', `not evidence of this claim: ${unknown.join(', ')}`),
         ]);
       }
       const verdict = await this.reviews.upsertVerdict({
@@ -484,7 +485,7 @@ export class ReviewsService {
   async claimReview(claimId: string): Promise<ClaimReviewJsonLd> {
     const [review] = await this.claimReviews([claimId]);
     if (review === undefined) {
-      throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review`);
+      throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review.`);
     }
     return review;
   }
@@ -561,13 +562,13 @@ export class ReviewsService {
   private async checkDuplicate(claim: ClaimState, request: TransitionRequest): Promise<string | null> {
     if (request.duplicateOf === undefined) return null;
     if (request.to !== 'rejected') {
-      throw DomainError.invalid('transition.invalid', 'The transition is not valid', [
-        { field: 'duplicateOf', message: 'only a rejection may name a duplicate' },
+      throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
+        fieldProblem('duplicateOf', 'can be named only when rejecting the claim'),
       ]);
     }
     if (request.duplicateOf === claim.id || !(await this.reviews.claimExists(request.duplicateOf))) {
-      throw DomainError.invalid('transition.invalid', 'The transition is not valid', [
-        { field: 'duplicateOf', message: 'must be the id of another claim' },
+      throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
+        fieldProblem('duplicateOf', 'must be the id of another claim'),
       ]);
     }
     return request.duplicateOf;
@@ -579,27 +580,27 @@ export class ReviewsService {
     request: TransitionRequest,
     transition: Transition['name'],
   ): Promise<{ rating: Rating; summary: string; correctionNote: string | null; version: number }> {
-    const problems: { field: string; message: string }[] = [];
-    if (request.summary === undefined) problems.push({ field: 'summary', message: 'is required to publish' });
+    const problems: FieldProblem[] = [];
+    if (request.summary === undefined) problems.push(fieldProblem('summary', 'is required to publish'));
     const versions = await this.reviews.listReviews(claim.id);
     const version = (versions.at(-1)?.version ?? 0) + 1;
     const split = transition === 'publish_split';
     if (split && request.reason === undefined) {
-      problems.push({
-        field: 'reason',
-        message: 'is required: say why this rating was chosen over the split verdicts',
-      });
+      problems.push(fieldProblem('reason', 'is required: say why this rating was chosen over the split verdicts'));
     } else if (version > 1 && request.reason === undefined) {
-      problems.push({ field: 'reason', message: 'is the public correction note, required to publish a correction' });
+      problems.push(fieldProblem('reason', 'is the public correction note, required to publish a correction'));
     }
     const rating = request.rating ?? (split ? null : await this.consensusRating(claim));
     if (rating === null) {
-      problems.push({
-        field: 'rating',
-        message: split ? 'is required: choose the rating to publish' : 'is required: the verdicts do not agree on one',
-      });
+      problems.push(
+        fieldProblem(
+          'rating',
+          split ? 'is required: choose the rating to publish' : 'is required: the verdicts do not agree on one',
+        ),
+      );
     }
-    if (problems.length > 0) throw DomainError.invalid('transition.invalid', 'The claim cannot be published', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid('transition.invalid', 'The claim cannot be published.', problems);
     return {
       rating: rating!,
       summary: request.summary!,
@@ -673,7 +674,7 @@ function isSplit(claim: ClaimState): boolean {
 }
 
 function claimNotFound(id: string): DomainError {
-  return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
+  return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
 }
 
 function toEvidenceView(row: EvidenceRow): EvidenceView {

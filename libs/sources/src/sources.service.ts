@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
@@ -78,7 +78,7 @@ export class SourcesService {
   async getSnapshot(sourceId: string, snapshotId: string): Promise<SnapshotView> {
     const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
     if (snapshot === null) {
-      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}`);
+      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}.`);
     }
     return {
       ...toSnapshotSummary(snapshot),
@@ -92,7 +92,7 @@ export class SourcesService {
   async getChanges(sourceId: string, snapshotId: string): Promise<SnapshotChangesView> {
     const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
     if (snapshot === null) {
-      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}`);
+      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}.`);
     }
     const previous = await this.sources.findSnapshotBefore(snapshot);
     return {
@@ -123,8 +123,8 @@ export class SourcesService {
   private canonical(url: string): string {
     const normalizedUrl = normalizeSourceUrl(url);
     if (normalizedUrl === null) {
-      throw DomainError.invalid('source.invalid_url', 'The URL cannot be used as a source', [
-        { field: 'url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('source.invalid_url', 'The URL cannot be used as a source.', [
+        fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
     return normalizedUrl;
@@ -228,7 +228,7 @@ export class SourcesService {
 }
 
 function sourceNotFound(id: string): DomainError {
-  return DomainError.notFound('source.not_found', `No source has the id ${id}`);
+  return DomainError.notFound('source.not_found', `No source has the id ${id}.`);
 }
 
 function toSnapshotSummary(snapshot: SnapshotSummary | SourceSnapshot): SnapshotSummaryView {

@@ -1,4 +1,4 @@
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import type { ListPosition } from './webhooks.repository';
 
 /** Opaque page cursors of the webhook lists: base64url JSON of a keyset position, checked on the way back in. */
@@ -18,8 +18,8 @@ export function decodeCursor(cursor: string): ListPosition {
   const { t, i } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
   // Microseconds since the epoch, well inside the range PostgreSQL's bigint and timestamps accept.
   if (typeof t !== 'string' || !/^\d{1,16}$/.test(t) || typeof i !== 'string' || !uuidPattern.test(i)) {
-    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
-      { field: 'cursor', message: 'must be a nextCursor value returned by the same list' },
+    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+      fieldProblem('cursor', 'must be a nextCursor value returned by the same list'),
     ]);
   }
   return { createdMicros: t, id: i };

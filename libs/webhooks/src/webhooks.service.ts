@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { UnrecoverableError } from 'bullmq';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { FetchFailure, type PostedResponse, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
@@ -47,8 +47,8 @@ export class WebhooksService {
   async subscribe(actorId: string | null, input: SubscriptionInput): Promise<CreatedSubscriptionView> {
     const url = normalizeSourceUrl(input.url);
     if (url === null) {
-      throw DomainError.invalid('webhook.invalid_url', 'The URL cannot receive webhooks', [
-        { field: 'url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('webhook.invalid_url', 'The URL cannot receive webhooks.', [
+        fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
     const events = checkedEvents(input.events);
@@ -99,13 +99,13 @@ export class WebhooksService {
         if (!(await this.webhooks.isActiveSubscription(subscriptionId))) throw webhookNotFound(subscriptionId);
         throw DomainError.notFound(
           'webhook_delivery.not_found',
-          `Webhook ${subscriptionId} has no delivery ${deliveryId}`,
+          `Webhook ${subscriptionId} has no delivery ${deliveryId}.`,
         );
       }
       if (delivery.status === 'pending') {
         throw DomainError.conflict(
           'webhook_delivery.pending',
-          'The delivery is still being attempted; replay it once it is delivered or failed',
+          'The delivery is still being attempted; replay it once it is delivered or failed.',
         );
       }
       const requeued = await this.webhooks.markPending(deliveryId);
@@ -220,8 +220,8 @@ function checkedEvents(events: readonly string[]): WebhookEvent[] {
           ? 'must not name an event twice'
           : undefined;
   if (message !== undefined) {
-    throw DomainError.invalid('webhook.invalid_events', 'The events cannot be subscribed to', [
-      { field: 'events', message },
+    throw DomainError.invalid('webhook.invalid_events', 'The events cannot be subscribed to.', [
+      fieldProblem('events', message),
     ]);
   }
   return events as WebhookEvent[];
@@ -264,5 +264,5 @@ function toDeliveryView(row: DeliveryRow): DeliveryView {
 }
 
 function webhookNotFound(id: string): DomainError {
-  return DomainError.notFound('webhook.not_found', `No webhook has the id ${id}`);
+  return DomainError.notFound('webhook.not_found', `No webhook has the id ${id}.`);
 }

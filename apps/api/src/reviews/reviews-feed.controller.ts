@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { type ClaimReviewJsonLd, ReviewsService } from '@claimdesk/reviews';
 import { Public } from '../auth/access.decorators';
 import { PageQuery } from '../claims/list-claims.query';
@@ -60,7 +60,7 @@ function decodeFeedCursor(cursor: string): { modifiedAt: string; claimId: string
   } catch {
     // Falls through to the problem below.
   }
-  throw DomainError.invalid('request.invalid', 'The query has invalid values', [
-    { field: 'cursor', message: 'is not a cursor this list gave' },
+  throw DomainError.invalid('request.invalid', 'The query has invalid values.', [
+    fieldProblem('cursor', 'is not a cursor this list gave'),
   ]);
 }

@@ -205,10 +205,7 @@ export class ClaimPageController {
       'claimant.role': values.claimantRole,
     };
     const result = await validateForm(EditClaimRequest, input);
-    if (result.problems) {
-      const problems = result.problems.map((problem) => ({ ...problem, field: problem.field.replace(/\[\d+\]$/, '') }));
-      return this.invalid(reply, principal, id, form, problems, editFields, filled);
-    }
+    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, editFields, filled);
     try {
       const { changed } = await this.claims.edit(principal, id, result.value, version);
       return void reply.redirect(`/claims/${id}?done=${changed.length > 0 ? 'edited' : 'unchanged'}`, 303);

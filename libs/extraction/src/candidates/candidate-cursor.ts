@@ -1,4 +1,4 @@
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 
 /** A keyset position in a source's candidates, best first: score (descending), rank, id. */
 export interface CandidatePosition {
@@ -36,8 +36,8 @@ export function decodeCandidateCursor(cursor: string): CandidatePosition {
     typeof i !== 'string' ||
     !uuidPattern.test(i)
   ) {
-    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
-      { field: 'cursor', message: 'must be a nextCursor value returned by the same list' },
+    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+      fieldProblem('cursor', 'must be a nextCursor value returned by the same list'),
     ]);
   }
   return { score: s, rank: r, id: i };

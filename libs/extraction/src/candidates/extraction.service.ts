@@ -199,7 +199,7 @@ export class ExtractionService {
       if (!(await this.candidates.sourceExists(sourceId))) throw sourceNotFound(sourceId);
       const candidate = await this.candidates.lockCandidate(sourceId, candidateId);
       if (candidate === null) {
-        throw DomainError.notFound('candidate.not_found', `Source ${sourceId} has no candidate ${candidateId}`);
+        throw DomainError.notFound('candidate.not_found', `Source ${sourceId} has no candidate ${candidateId}.`);
       }
       if (candidate.promotedClaimId !== null) return { created: false, claimId: candidate.promotedClaimId };
       const named = candidate.speakerAnonymous === false && candidate.speakerName !== null;
@@ -284,7 +284,7 @@ export class ExtractionService {
 }
 
 function sourceNotFound(id: string): DomainError {
-  return DomainError.notFound('source.not_found', `No source has the id ${id}`);
+  return DomainError.notFound('source.not_found', `No source has the id ${id}.`);
 }
 
 function toView(row: CandidateRow, snapshotText: string, matches: CandidateMatchView[]): CandidateView {
