@@ -4,17 +4,16 @@ import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { FetchFailure, type PostedResponse, SafeFetcher } from '@claimdesk/fetcher';
-import { Database } from '@claimdesk/persistence';
+import { Database, type Page } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
 import { normalizeSourceUrl } from '@claimdesk/sources';
-import { decodeCursor, encodeCursor } from './list-cursor';
+import { fromListCursor, toListCursor } from './list-cursor';
 import { type WebhookEvent, webhookEvents } from './webhook-subscription.entity';
 import { newWebhookSecret, webhookSignature } from './webhook-signature';
 import type {
   CreatedSubscriptionView,
   DeliveryOutcome,
   DeliveryView,
-  Page,
   SubscriptionInput,
   SubscriptionView,
 } from './webhook.views';
@@ -61,7 +60,7 @@ export class WebhooksService {
   /** Subscriptions not deleted, newest first, without their secrets. */
   async list(cursor: string | undefined, limit: number): Promise<Page<SubscriptionView>> {
     const rows = await this.webhooks.listActiveSubscriptions(
-      cursor === undefined ? null : decodeCursor(cursor),
+      cursor === undefined ? null : fromListCursor(cursor),
       limit + 1,
     );
     return pageOf(rows, limit, toSubscriptionView);
@@ -82,7 +81,7 @@ export class WebhooksService {
 
   /** A subscription's deliveries, newest first. */
   async listDeliveries(subscriptionId: string, cursor: string | undefined, limit: number): Promise<Page<DeliveryView>> {
-    const after = cursor === undefined ? null : decodeCursor(cursor);
+    const after = cursor === undefined ? null : fromListCursor(cursor);
     if (!(await this.webhooks.isActiveSubscription(subscriptionId))) throw webhookNotFound(subscriptionId);
     const rows = await this.webhooks.listDeliveries(subscriptionId, after, limit + 1);
     return pageOf(rows, limit, toDeliveryView);
@@ -241,7 +240,7 @@ function pageOf<Row extends { id: string; createdMicros: string }, View>(
   const last = items.at(-1);
   return {
     items: items.map(toView),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last !== undefined ? toListCursor(last) : null,
   };
 }
 
