@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { FetchFailure, type PostedResponse, SafeFetcher } from '@claimdesk/fetcher';
@@ -133,11 +132,13 @@ export class WebhooksService {
    * The `webhook.deliver` job: POSTs the stored body, signed with the
    * subscription's secret, and records the attempt. A delivery already
    * delivered (or given up on) is left alone. A failure is rethrown for BullMQ
-   * to retry with backoff, as an `UnrecoverableError` when retrying cannot help.
+   * to retry with backoff, as an `unprocessable` domain error (given up on) when retrying cannot help.
    */
   async deliver(deliveryId: string, run: JobRun): Promise<DeliveryOutcome> {
     const delivery = await this.webhooks.findDeliveryToSend(deliveryId);
-    if (delivery === null) throw new UnrecoverableError(`webhook delivery ${deliveryId} does not exist`);
+    if (delivery === null) {
+      throw DomainError.notFound('webhook_delivery.not_found', `webhook delivery ${deliveryId} does not exist`);
+    }
     if (delivery.status !== 'pending') return { outcome: 'already_done', status: delivery.status };
     if (delivery.subscriptionDeleted) {
       await this.webhooks.markAbandoned(deliveryId, 'subscription_deleted');
@@ -201,7 +202,9 @@ export class WebhooksService {
       `webhook delivery ${delivery.id} (${delivery.event}) attempt ${run.attempt} failed: ${error.code} (${error.message})` +
         (givingUp ? '; giving up' : '; will retry'),
     );
-    if (error.permanent) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    if (error.permanent) {
+      throw new DomainError('unprocessable', 'webhook_delivery.failed', `${error.code}: ${error.message}`);
+    }
     throw error;
   }
 }
