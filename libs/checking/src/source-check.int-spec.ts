@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, type INestApplicationContext, Module } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { AccountsModule, AccountsService, type Principal } from '@claimdesk/accounts';
 import { type ClaimView, ClaimsModule, ClaimsService } from '@claimdesk/claims';
+import { DomainError } from '@claimdesk/errors';
 import { FetchFailure } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
 import { type JobRun, OutboxRelay, QueueRegistry } from '@claimdesk/queue';
@@ -486,7 +486,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       });
     });
 
-    it('gives up on a permanent failure (404): source failed, quotes source_unavailable, UnrecoverableError', async () => {
+    it('gives up on a permanent failure (404): source failed, quotes source_unavailable, unprocessable', async () => {
       const path = `/missing?spec=${hex()}`;
       const source = await aSource(path);
       const claim = await aClaimCiting(source.url, 'A quote from a page that does not exist.');
@@ -494,7 +494,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const error = await failureOf(checks.fetchSource(source.id, run));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'source.fetch_failed' });
       expect(error.message).toBe('http_404: The server answered 404');
       expect(run.reported).toEqual([10]);
       expect(await sources.get(source.id)).toMatchObject({
@@ -536,7 +536,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const firstError = await failureOf(checks.fetchSource(source.id, aRun({ id: jobId, attempt: 1 })));
 
-      expect(firstError).not.toBeInstanceOf(UnrecoverableError);
+      expect(firstError).not.toBeInstanceOf(DomainError);
       expect(firstError).toBeInstanceOf(FetchFailure);
       expect(firstError).toMatchObject({ code: 'http_503', permanent: false });
       const retrying = await sources.get(source.id);
@@ -555,7 +555,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
         checks.fetchSource(source.id, aRun({ id: jobId, attempt: 2, finalAttempt: true })),
       );
 
-      expect(lastError).not.toBeInstanceOf(UnrecoverableError);
+      expect(lastError).not.toBeInstanceOf(DomainError);
       expect(lastError).toMatchObject({ code: 'http_503' });
       expect(await sources.get(source.id)).toMatchObject({
         fetchStatus: 'failed',
@@ -580,7 +580,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const error = await failureOf(checks.fetchSource(source.id, aRun()));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'source.fetch_failed' });
       expect(error.message).toMatch(/^blocked_address: /);
       expect(site.requests(path)).toBe(1);
       expect(await sources.get(source.id)).toMatchObject({
@@ -596,7 +596,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const error = await failureOf(checks.fetchSource(source.id, aRun()));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'source.fetch_failed' });
       expect(await sources.get(source.id)).toMatchObject({
         fetchStatus: 'failed',
         error: 'unsupported_type',
@@ -648,7 +648,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       );
       const source = await aSource(path);
       const claim = await aClaimCiting(source.url, article.quote);
-      await expect(checks.fetchSource(source.id, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(checks.fetchSource(source.id, aRun())).rejects.toMatchObject({ kind: 'unprocessable' });
       expect((await appearance(appearanceId(claim))).quote_status).toBe('source_unavailable');
 
       const recheck = await checks.fetchSource(source.id, aRun({ id: `source.fetch.${source.id}.recheck.2030-01-01` }));
@@ -696,7 +696,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
     it('marks the quote source_unavailable when its source failed', async () => {
       const source = await aSource(`/gone?spec=${hex()}`);
-      await expect(checks.fetchSource(source.id, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(checks.fetchSource(source.id, aRun())).rejects.toMatchObject({ kind: 'unprocessable' });
       const claim = await aClaimCiting(source.url, 'A quote from a page that is gone.');
 
       await checks.checkAppearance(appearanceId(claim));
@@ -707,10 +707,11 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       expect(onClaim[1]).toMatchObject({ from_status: 'pending', to_status: 'source_unavailable' });
     });
 
-    it('refuses an appearance that does not exist as unrecoverable', async () => {
-      await expect(checks.checkAppearance('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
-        UnrecoverableError,
-      );
+    it('refuses an appearance that does not exist as not found', async () => {
+      await expect(checks.checkAppearance('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+        kind: 'not_found',
+        code: 'appearance.not_found',
+      });
     });
   });
 

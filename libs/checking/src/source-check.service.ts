@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
+import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
@@ -45,7 +45,7 @@ export class SourceCheckService {
   /** The `source.fetch` job. */
   async fetchSource(sourceId: string, run: JobRun): Promise<FetchOutcome> {
     const source = await this.checks.findSource(sourceId);
-    if (source === null) throw new UnrecoverableError(`source ${sourceId} does not exist`);
+    if (source === null) throw DomainError.notFound('source.not_found', `source ${sourceId} does not exist`);
     if (await this.checks.snapshotWrittenBy(run.id)) {
       await this.db.transaction(() => this.checkQuotes(sourceId, 'unchecked'));
       return { outcome: 'already_done' };
@@ -79,7 +79,9 @@ export class SourceCheckService {
   private async checkTarget(kind: QuoteTarget['kind'], id: string): Promise<void> {
     await this.db.transaction(async () => {
       const target = await this.checks.findTarget(kind, id);
-      if (target === null) throw new UnrecoverableError(`${kind} ${id} does not exist or cites nothing`);
+      if (target === null) {
+        throw DomainError.notFound(`${kind}.not_found`, `${kind} ${id} does not exist or cites nothing`);
+      }
       // Share-locked so that a fetch recording a snapshot right now either
       // finishes first (and this check reads its snapshot) or waits for this one.
       const status = await this.checks.lockSource(target.sourceId, 'share');
@@ -283,7 +285,10 @@ export class SourceCheckService {
     this.logger.warn(
       `fetch of source ${source.id} failed (${failure.code}, attempt ${run.attempt}): ${failure.message}`,
     );
-    if (failure.permanent) throw new UnrecoverableError(`${failure.code}: ${failure.message}`);
+    // Retrying cannot fix a permanent failure: the worker gives up on it.
+    if (failure.permanent) {
+      throw new DomainError('unprocessable', 'source.fetch_failed', `${failure.code}: ${failure.message}`);
+    }
     throw failure;
   }
 }

@@ -184,13 +184,6 @@ export interface ClaimFilters {
 export const claimSorts = ['newest', 'oldest', 'status_age'] as const;
 export type ClaimSort = (typeof claimSorts)[number];
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  /** Lists that page backwards too: the position before the first item, null on the first page. */
-  prevCursor?: string | null;
-}
-
 export interface EventView {
   id: string;
   at: Date;

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { hasRole, type Principal } from '@claimdesk/accounts';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
-import { Database } from '@claimdesk/persistence';
+import { Database, decodeCursor, encodeCursor, isUuid, type Page } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
 import { normalizeSourceUrl, SourcesService } from '@claimdesk/sources';
 import { claimFingerprint } from './claim-fingerprint';
@@ -16,7 +16,6 @@ import type {
   ClaimSummaryView,
   ClaimView,
   EventView,
-  Page,
   SimilarClaimView,
 } from './claim.views';
 import { ClaimantsRepository } from './claimants.repository';
@@ -30,7 +29,6 @@ import {
   type MatchKeys,
   type SimilarRow,
 } from './claims.repository';
-import { decodeCursor, encodeCursor, isUuid } from './cursor';
 import { normalizeText } from './normalize-text';
 import { toQuoteCheckView } from './quote-check.view';
 

@@ -2,8 +2,8 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { AccountsModule, AccountsService } from '@claimdesk/accounts';
+import { DomainError } from '@claimdesk/errors';
 import { EventLog, type NewEvent } from '@claimdesk/events';
 import { FetchFailure } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
@@ -584,7 +584,7 @@ describe('WebhooksService against PostgreSQL', () => {
       const error = await errorOf(webhooks.deliver(delivery.id, aRun()));
 
       expect(error).toBeInstanceOf(FetchFailure);
-      expect(error).not.toBeInstanceOf(UnrecoverableError);
+      expect(error).not.toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'http_503', permanent: false });
       expect(await deliveryRow(delivery.id)).toMatchObject({
         status: 'pending',
@@ -623,7 +623,7 @@ describe('WebhooksService against PostgreSQL', () => {
       });
     });
 
-    it('fails for good on a permanent failure, with an UnrecoverableError', async () => {
+    it('fails for good on a permanent failure, as unprocessable', async () => {
       const path = `/hooks/gone-${hex()}`;
       receiver.answer(path, 410);
       const subscription = await aSubscription(['claim.submitted'], receiver.url(path));
@@ -631,7 +631,7 @@ describe('WebhooksService against PostgreSQL', () => {
 
       const error = await errorOf(webhooks.deliver(delivery.id, aRun()));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'webhook_delivery.failed' });
       expect((error as Error).message).toMatch(/^http_410/);
       expect(await deliveryRow(delivery.id)).toMatchObject({
         status: 'failed',
@@ -652,7 +652,7 @@ describe('WebhooksService against PostgreSQL', () => {
 
         const error = await errorOf(webhooks.deliver(delivery.id, aRun()));
 
-        expect(error).toBeInstanceOf(UnrecoverableError);
+        expect(error).toMatchObject({ kind: 'unprocessable', code: 'webhook_delivery.failed' });
         expect(await deliveryRow(delivery.id)).toMatchObject({
           status: 'failed',
           attempts: 1,
@@ -682,9 +682,10 @@ describe('WebhooksService against PostgreSQL', () => {
     });
 
     it('gives up on a delivery that does not exist', async () => {
-      await expect(webhooks.deliver('00000000-0000-4000-8000-000000000000', aRun())).rejects.toBeInstanceOf(
-        UnrecoverableError,
-      );
+      await expect(webhooks.deliver('00000000-0000-4000-8000-000000000000', aRun())).rejects.toMatchObject({
+        kind: 'not_found',
+        code: 'webhook_delivery.not_found',
+      });
     });
   });
 
@@ -748,7 +749,7 @@ describe('WebhooksService against PostgreSQL', () => {
       receiver.answer(path, 404);
       const subscription = await aSubscription(['claim.submitted'], receiver.url(path));
       const delivery = await deliveryFor(subscription.id, submitted(await aClaim()));
-      await expect(webhooks.deliver(delivery.id, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(webhooks.deliver(delivery.id, aRun())).rejects.toMatchObject({ kind: 'unprocessable' });
       receiver.answer(path, 200);
 
       await webhooks.replay(subscription.id, delivery.id);

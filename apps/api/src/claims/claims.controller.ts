@@ -2,14 +2,9 @@ import { Body, Controller, Get, Header, Headers, Param, Patch, Post, Query, Req,
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
-import {
-  type AppearanceView,
-  type ClaimSummaryView,
-  ClaimsService,
-  type EventView,
-  type Page,
-} from '@claimdesk/claims';
+import { type AppearanceView, type ClaimSummaryView, ClaimsService, type EventView } from '@claimdesk/claims';
 import { MatchingService } from '@claimdesk/matching';
+import type { Page } from '@claimdesk/persistence';
 import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';

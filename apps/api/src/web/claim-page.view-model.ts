@@ -5,11 +5,11 @@ import type {
   ClaimStatus,
   EventView,
   EvidenceView,
-  Page,
   QuoteCheckStatus,
   QuoteCheckView,
   VerdictView,
 } from '@claimdesk/claims';
+import type { Page } from '@claimdesk/persistence';
 import { type ClaimDetailView, type Rating, ratingNames, ratings } from '@claimdesk/reviews';
 import type { FetchStatus } from '@claimdesk/sources';
 import { type ClaimFormState, transitionFields } from './claim-page.forms';

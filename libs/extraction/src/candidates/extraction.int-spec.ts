@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import { AccountsModule, AccountsService, type Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
 import { Database } from '@claimdesk/persistence';
@@ -309,7 +308,10 @@ describe('ExtractionService against PostgreSQL', () => {
         throw new Error('the segmenter tripped');
       });
 
-      await expect(extraction.extractLatest(sourceId, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(extraction.extractLatest(sourceId, aRun())).rejects.toMatchObject({
+        kind: 'unprocessable',
+        code: 'extraction.failed',
+      });
 
       const failed = await extraction.state(sourceId);
       expect(failed).toMatchObject({ status: 'failed', snapshotId: snapshot.id });

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import type { Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
 import { DomainError } from '@claimdesk/errors';
@@ -57,7 +56,7 @@ export class ExtractionService {
    */
   async extractLatest(sourceId: string, run: JobRun): Promise<ExtractionOutcome> {
     const state = await this.candidates.extractionState(sourceId);
-    if (state === null) throw new UnrecoverableError(`source ${sourceId} does not exist`);
+    if (state === null) throw DomainError.notFound('source.not_found', `source ${sourceId} does not exist`);
     if (state.snapshotId === null) return { outcome: 'no_snapshot' };
     if (state.outcomeAction === extractionActions.extracted) {
       return { outcome: 'already_done', snapshotId: state.snapshotId };
@@ -71,7 +70,11 @@ export class ExtractionService {
     } catch (error) {
       // The extractor is a pure function of the text: running it again would fail the same way.
       await this.recordFailure(sourceId, snapshot.id, error, run.attempt);
-      throw new UnrecoverableError(`extraction of snapshot ${snapshot.id} failed: ${(error as Error).message}`);
+      throw new DomainError(
+        'unprocessable',
+        'extraction.failed',
+        `extraction of snapshot ${snapshot.id} failed: ${(error as Error).message}`,
+      );
     }
     await run.progress(60);
     try {
