@@ -464,14 +464,14 @@ export class ClaimsRepository {
   }
 
   /**
-   * The claim's workflow state, locked for the rest of the transaction:
-   * `update` for a change of status, `share` for work that needs the status
-   * to hold (verdicts) but may run beside other such work.
+   * The claim's workflow state; with `lock`, locked for the rest of the
+   * transaction: `update` for a change of status, `share` for work that
+   * needs the status to hold (verdicts) but may run beside other such work.
    */
-  async lockState(id: string, mode: 'update' | 'share' | null): Promise<ClaimState | null> {
+  async findState(id: string, lock?: 'update' | 'share'): Promise<ClaimState | null> {
     const [row] = await this.db.manager.query<ClaimState[]>(
       `SELECT id, status, version, ${claimStateColumns}
-         FROM claims WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : mode === 'share' ? 'FOR SHARE' : ''}`,
+         FROM claims WHERE id = $1 ${lock === 'update' ? 'FOR UPDATE' : lock === 'share' ? 'FOR SHARE' : ''}`,
       [id],
     );
     return row ?? null;

@@ -441,7 +441,7 @@ export class ClaimsService {
 
   /** Where the claim stands in the review workflow, unlocked; null when there is no such claim. */
   findState(id: string): Promise<ClaimState | null> {
-    return this.claims.lockState(id, null);
+    return this.claims.findState(id);
   }
 
   /**
@@ -453,7 +453,7 @@ export class ClaimsService {
    * such claim.
    */
   async lockState(id: string, mode: 'update' | 'share', ifMatch?: number): Promise<ClaimState | null> {
-    const claim = await this.claims.lockState(id, mode);
+    const claim = await this.claims.findState(id, mode);
     if (claim !== null && ifMatch !== undefined && ifMatch !== claim.version) throw versionMismatch(claim, ifMatch);
     return claim;
   }
