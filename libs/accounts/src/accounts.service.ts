@@ -135,6 +135,20 @@ export class AccountsService {
     if (token.startsWith(sessionPrefix) && token.length <= 200) await this.sessions.deleteByHash(hashToken(token));
   }
 
+  /** The user with this email (in any case): who a reviewer named by email is, and whether they may review. */
+  findByEmail(email: string): Promise<{ id: string; name: string; role: Role } | null> {
+    return this.users.findByEmailAnyCase(email);
+  }
+
+  /**
+   * The names of these users, by id, in one query: other contexts show who did
+   * what without reading users themselves. Unknown ids are left out.
+   */
+  async namesOf(ids: Iterable<string | null>): Promise<Map<string, string>> {
+    const known = [...new Set([...ids].filter((id): id is string => id !== null))];
+    return known.length === 0 ? new Map() : this.users.findNames(known);
+  }
+
   /** Every user, by email, with their API tokens (never their secrets). */
   listUsers(): Promise<UserListing[]> {
     return this.users.listWithTokens();

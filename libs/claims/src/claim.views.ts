@@ -130,6 +130,18 @@ export interface ClaimView extends Omit<ClaimSummaryView, 'score' | 'verdictCoun
   similar: SimilarClaimView[];
 }
 
+/** A claim as a published ClaimReview describes it: text, date, claimant and where it appeared. */
+export interface ReviewedClaimView {
+  id: string;
+  text: string;
+  headline: string | null;
+  claimDate: string | null;
+  claimantName: string | null;
+  claimantRole: string | null;
+  /** The URLs of its appearances, oldest first. */
+  appearanceUrls: string[];
+}
+
 export interface ClaimSubmission {
   text: string;
   /** 1–300 characters after trimming; stored trimmed. */

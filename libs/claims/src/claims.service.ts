@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { hasRole, type Principal } from '@claimdesk/accounts';
+import { AccountsService, type Principal } from '@claimdesk/accounts';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database, decodeCursor, encodeCursor, isUuid, type Page } from '@claimdesk/persistence';
@@ -16,6 +16,7 @@ import type {
   ClaimSummaryView,
   ClaimView,
   EventView,
+  ReviewedClaimView,
   SimilarClaimView,
 } from './claim.views';
 import { ClaimantsRepository } from './claimants.repository';
@@ -24,11 +25,15 @@ import {
   type ClaimEditColumns,
   type ClaimDetailRow,
   type ClaimRow,
+  type ClaimState,
   ClaimsRepository,
   type ListBound,
   type MatchKeys,
   type SimilarRow,
 } from './claims.repository';
+import type { ClaimListTerms } from './claim-list-terms';
+import type { ClaimStatus } from './claim-status';
+import { findTransition } from './claim-transitions';
 import { normalizeText } from './normalize-text';
 import { toQuoteCheckView } from './quote-check.view';
 
@@ -42,6 +47,7 @@ export class ClaimsService {
     private readonly claims: ClaimsRepository,
     private readonly claimants: ClaimantsRepository,
     private readonly sources: SourcesService,
+    private readonly accounts: AccountsService,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
   ) {}
@@ -269,31 +275,39 @@ export class ClaimsService {
     const row = await this.claims.findById(id);
     if (row === null) throw claimNotFound(id);
     // One after the other: inside a transaction both share one connection.
-    const appearances = await this.claims.listAppearances(id);
+    const appearances = await this.withUrls(await this.claims.listAppearances(id));
     const similar = await this.claims.findSimilar(row, id, similarLimit);
     return toView(row, appearances, similar);
+  }
+
+  /** The appearances with their sources' URLs, in one query for any number. */
+  private async withUrls(appearances: Omit<AppearanceRow, 'url'>[]): Promise<AppearanceRow[]> {
+    const urls = await this.sources.urlsOf(appearances.map((appearance) => appearance.sourceId));
+    return appearances.map((appearance) => ({ ...appearance, url: urls.get(appearance.sourceId)! }));
   }
 
   /**
    * Newest first, or in the order `filters.sort` names; with `q` and no sort,
    * best match first (full-text rank plus trigram similarity). Pages go both
    * ways: `nextCursor` after the last item, `prevCursor` before the first
-   * (null on the first page).
+   * (null on the first page). The review workflow's `terms` (see
+   * ReviewsService.listClaims) add its filters and each claim's verdict count
+   * and split flag to the same query.
    */
-  async list(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
+  async list(
+    filters: Omit<ClaimFilters, 'assignee' | 'needsVerdictOf' | 'split'>,
+    cursor: string | undefined,
+    limit: number,
+    terms?: ClaimListTerms,
+  ): Promise<Page<ClaimSummaryView>> {
     const empty = { items: [], nextCursor: null, prevCursor: null };
-    const needsVerdictBy = filters.needsVerdictOf;
-    // Only reviewers give verdicts: nothing needs the verdict of anyone else.
-    if (needsVerdictBy !== undefined && !hasRole(needsVerdictBy.role, 'reviewer')) return empty;
     const speaker = filters.speaker === undefined ? undefined : normalizeText(filters.speaker);
     if (speaker === '') return empty;
     const query = {
       status: filters.status,
-      assigneeId: filters.assignee,
       tag: filters.tag?.toLowerCase(),
       speaker,
-      needsVerdictBy: needsVerdictBy?.userId,
-      split: filters.split,
+      terms,
       limit: limit + 1,
       claimantId: await this.claimantIdOf(filters.claimant),
     };
@@ -403,10 +417,12 @@ export class ClaimsService {
     if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);
     const after = cursor === undefined ? null : decodeCursor(cursor, isEventCursor).e;
     const rows = await this.events.listForClaim(claimId, after, limit + 1);
-    const items = rows.slice(0, limit).map((row): EventView => ({
+    const page = rows.slice(0, limit);
+    const names = await this.accounts.namesOf(page.map((row) => row.actorId));
+    const items = page.map((row): EventView => ({
       id: row.id,
       at: row.at,
-      actor: row.actorId === null ? null : { id: row.actorId, name: row.actorName ?? '' },
+      actor: row.actorId === null ? null : { id: row.actorId, name: names.get(row.actorId) ?? '' },
       action: row.action,
       from: row.fromStatus,
       to: row.toStatus,
@@ -414,6 +430,77 @@ export class ClaimsService {
     }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ e: last.id }) : null };
+  }
+
+  /** Whether there is a claim with this id. */
+  exists(id: string): Promise<boolean> {
+    return this.claims.exists(id);
+  }
+
+  /** Where the claim stands in the review workflow, unlocked; null when there is no such claim. */
+  findState(id: string): Promise<ClaimState | null> {
+    return this.claims.findState(id);
+  }
+
+  /**
+   * The claim's workflow state, locked until the caller's transaction ends:
+   * `update` before changing its status (or anything that must not race a
+   * change of it), `share` for work that needs the status to hold but may run
+   * beside other such work (verdicts). `ifMatch` is the version the caller
+   * saw (its ETag): a stale one is refused with 412. Null when there is no
+   * such claim.
+   */
+  async lockState(id: string, mode: 'update' | 'share', ifMatch?: number): Promise<ClaimState | null> {
+    const claim = await this.claims.findState(id, mode);
+    if (claim !== null && ifMatch !== undefined && ifMatch !== claim.version) throw versionMismatch(claim, ifMatch);
+    return claim;
+  }
+
+  /**
+   * Moves the claim, locked with {@link lockState} in the caller's
+   * transaction, from the status it had then to `to`, along the transition
+   * map: the version moves on, and the update is conditional on the version
+   * and status locked, so no change is silently lost. The caller (the review
+   * workflow) decides who may make the move and records its event in the same
+   * transaction. Null when another change got there first.
+   */
+  async transition(
+    claim: ClaimState,
+    to: ClaimStatus,
+    duplicateOf: string | null = null,
+  ): Promise<{ version: number; updatedAt: Date } | null> {
+    if (findTransition(claim.status, to) === undefined) {
+      throw DomainError.conflict('claim.illegal_transition', `A claim in ${claim.status} cannot move to ${to}`, {
+        from: claim.status,
+        to,
+      });
+    }
+    return this.claims.changeStatus(claim.id, claim.version, claim.status, to, duplicateOf);
+  }
+
+  /** Marks the verdicts on this version of the claim as split (the consensus job found them disagreeing). */
+  async flagDisagreement(id: string, version: number): Promise<void> {
+    await this.claims.setDisagreementVersion(id, version);
+  }
+
+  /** Marks this version's split verdicts as to be settled by the most common rating once another reviewer gives theirs. */
+  async requestTiebreak(id: string, version: number): Promise<void> {
+    await this.claims.setTiebreakVersion(id, version);
+  }
+
+  /** Every claim in review, with its version and flags: the rounds whose verdicts may call for a change of status. */
+  listInReview(): Promise<ClaimState[]> {
+    return this.claims.listInReview();
+  }
+
+  /** The claims as a published ClaimReview describes them, in no particular order; unknown ids are left out. */
+  async reviewedClaims(ids: readonly string[]): Promise<ReviewedClaimView[]> {
+    const rows = await this.claims.findReviewed(ids);
+    const urls = await this.sources.urlsOf(rows.flatMap((row) => row.appearanceSourceIds));
+    return rows.map(({ appearanceSourceIds, ...row }) => ({
+      ...row,
+      appearanceUrls: appearanceSourceIds.map((id) => urls.get(id)!),
+    }));
   }
 
   /** undefined: no filter; null: a claimant that does not exist (the list is empty). */
@@ -437,6 +524,14 @@ function mustHaveLetters(text: string, field: string): string {
 
 function claimNotFound(id: string): DomainError {
   return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
+}
+
+function versionMismatch(claim: { version: number }, ifMatch: number): DomainError {
+  return new DomainError(
+    'precondition_failed',
+    'claim.version_mismatch',
+    `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again.`,
+  );
 }
 
 function normalizeTags(tags: string[]): string[] {

@@ -5,6 +5,7 @@ export type * from './claim.views';
 export { claimSorts } from './claim.views';
 export { Claim } from './claim.entity';
 export { Claimant } from './claimant.entity';
+export type { ClaimListTerms, ClaimTerm, ListedClaim } from './claim-list-terms';
 export { ClaimsModule } from './claims.module';
 export {
   allowedTargets,
@@ -13,6 +14,7 @@ export {
   type TransitionActor,
   transitions,
 } from './claim-transitions';
+export type { ClaimState } from './claims.repository';
 export { ClaimsService } from './claims.service';
 export { normalizeText } from './normalize-text';
 export { type QuoteCheckRow, toQuoteCheckView } from './quote-check.view';

@@ -17,7 +17,6 @@ export interface EventRow {
   id: string;
   at: Date;
   actorId: string | null;
-  actorName: string | null;
   action: string;
   fromStatus: string | null;
   toStatus: string | null;
@@ -70,12 +69,12 @@ export class EventsRepository {
     return rows.sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   }
 
-  /** A claim's events, oldest first, after the event id `afterId`, with the actor's name. */
+  /** A claim's events, oldest first, after the event id `afterId` (the actor by id: accounts knows their name). */
   listForClaim(claimId: string, afterId: string | null, limit: number): Promise<EventRow[]> {
     return this.db.manager.query<EventRow[]>(
-      `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", u.name AS "actorName", e.action,
+      `SELECT e.id::text AS id, e.at, e.actor_id AS "actorId", e.action,
               e.from_status AS "fromStatus", e.to_status AS "toStatus", e.data
-         FROM events e LEFT JOIN users u ON u.id = e.actor_id
+         FROM events e
         WHERE e.claim_id = $1 AND ($2::bigint IS NULL OR e.id > $2::bigint)
         ORDER BY e.id
         LIMIT $3`,

@@ -54,7 +54,7 @@ describe('keyset cursors', () => {
     expect(error).toMatchObject({
       kind: 'invalid',
       code: 'cursor.invalid',
-      message: 'The cursor is not one this list gave out',
+      message: 'The cursor is not one this list gave out.',
       details: {
         errors: [{ field: 'cursor', message: 'Cursor must be a nextCursor value returned by the same list.' }],
       },

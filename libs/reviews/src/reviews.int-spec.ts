@@ -777,9 +777,9 @@ describe('ReviewsService against PostgreSQL', () => {
           data: { reviewerId: reviewerA.userId, reviewerName: reviewerA.name },
         }),
       ]);
-      const listed = await claims.list({ assignee: reviewerA.userId }, undefined, 100);
+      const listed = await reviews.listClaims({ assignee: reviewerA.userId }, undefined, 100);
       expect(listed.items.map((item) => item.id)).toContain(claim.id);
-      const notListed = await claims.list({ assignee: reviewerB.userId }, undefined, 100);
+      const notListed = await reviews.listClaims({ assignee: reviewerB.userId }, undefined, 100);
       expect(notListed.items.map((item) => item.id)).not.toContain(claim.id);
     });
 

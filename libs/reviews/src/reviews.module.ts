@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountsModule } from '@claimdesk/accounts';
 import { ClaimsModule } from '@claimdesk/claims';
 import { EventsModule } from '@claimdesk/events';
 import { SourcesModule } from '@claimdesk/sources';
@@ -7,7 +8,7 @@ import { ReviewsService } from './reviews.service';
 
 /** The review workflow: transitions, assignments, evidence, verdicts, consensus and publishing. */
 @Module({
-  imports: [ClaimsModule, EventsModule, SourcesModule],
+  imports: [AccountsModule, ClaimsModule, EventsModule, SourcesModule],
   providers: [ReviewsRepository, ReviewsService],
   exports: [ReviewsService],
 })

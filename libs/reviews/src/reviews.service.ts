@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { hasRole, type Principal } from '@claimdesk/accounts';
+import { AccountsService, hasRole, type Principal } from '@claimdesk/accounts';
 import {
   allowedTargets,
+  type ClaimFilters,
+  type ClaimState,
   type ClaimStatus,
   ClaimsService,
+  type ClaimSummaryView,
   type ClaimView,
   type EvidenceView,
   findTransition,
@@ -15,7 +18,7 @@ import {
 import { AppConfig } from '@claimdesk/config';
 import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
-import { Database } from '@claimdesk/persistence';
+import { Database, type Page } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
 import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
@@ -23,10 +26,12 @@ import { countRatings, decideConsensus } from './consensus';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
 import {
-  type ClaimState,
+  type EvidenceRecord,
   type EvidenceRow,
+  type ReviewRecord,
   type ReviewRow,
   ReviewsRepository,
+  type VerdictRecord,
   type VerdictRow,
 } from './reviews.repository';
 
@@ -85,6 +90,7 @@ export class ReviewsService {
     private readonly db: Database,
     private readonly reviews: ReviewsRepository,
     private readonly claims: ClaimsService,
+    private readonly accounts: AccountsService,
     private readonly sources: SourcesService,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
@@ -97,14 +103,22 @@ export class ReviewsService {
     const evidence = await this.reviews.listEvidence(claimId);
     const verdicts = await this.visibleVerdicts(viewer, claim);
     const versions = await this.reviews.listReviews(claimId);
-    const assignees = await this.reviews.listAssignees(claimId);
-    const state = await this.reviews.findClaimState(claimId);
+    const assigned = await this.reviews.listAssignees(claimId);
+    const state = await this.claims.findState(claimId);
+    // Who did what, by name, in one lookup for the whole page.
+    const names = await this.accounts.namesOf([
+      ...evidence.map((row) => row.addedById),
+      ...verdicts.map((verdict) => verdict.reviewerId),
+      ...versions.map((version) => version.publishedById),
+      ...assigned.map((assignee) => assignee.id),
+    ]);
+    const assignees = assigned.map(({ id, assignedAt }) => ({ id, name: names.get(id)!, assignedAt }));
     const split = state !== null && isSplit(state);
     return {
       ...claim,
-      evidence: evidence.map(toEvidenceView),
-      verdicts: verdicts.map(toVerdictView),
-      review: toReviewView(versions),
+      evidence: (await this.withSources(evidence, names)).map(toEvidenceView),
+      verdicts: verdicts.map((verdict) => toVerdictView({ ...verdict, reviewerName: names.get(verdict.reviewerId)! })),
+      review: toReviewView(versions.map((version) => withPublisherName(version, names))),
       assignees,
       allowedTransitions: allowedTargets(claim.status, viewer.role, split),
       disagreement: split,
@@ -140,6 +154,21 @@ export class ReviewsService {
   }
 
   /**
+   * The claims list (the editors' queue, `GET /claims`): {@link ClaimsService.list}
+   * with the workflow's filters (assignee, waiting for a reviewer's verdict,
+   * split verdicts) and each claim's verdict count and split flag, in its one query.
+   */
+  async listClaims(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
+    const { assignee, needsVerdictOf, split, ...claimFilters } = filters;
+    // Only reviewers give verdicts: nothing needs the verdict of anyone else.
+    if (needsVerdictOf !== undefined && !hasRole(needsVerdictOf.role, 'reviewer')) {
+      return { items: [], nextCursor: null, prevCursor: null };
+    }
+    const terms = this.reviews.claimListTerms({ assigneeId: assignee, needsVerdictBy: needsVerdictOf?.userId, split });
+    return this.claims.list(claimFilters, cursor, limit, terms);
+  }
+
+  /**
    * Moves the claim along the status machine. `ifMatch` is the version the
    * caller saw (its ETag): a stale one is refused with 412, and the update is
    * conditional on the version either way, so no change is silently lost.
@@ -151,15 +180,8 @@ export class ReviewsService {
     ifMatch: number | undefined,
   ): Promise<ClaimDetailView> {
     await this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update', ifMatch);
       if (claim === null) throw claimNotFound(claimId);
-      if (ifMatch !== undefined && ifMatch !== claim.version) {
-        throw new DomainError(
-          'precondition_failed',
-          'claim.version_mismatch',
-          `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again.`,
-        );
-      }
       const transition = findTransition(claim.status, request.to);
       const allowed = allowedTargets(claim.status, actor.role, isSplit(claim));
       if (transition === undefined || !allowed.includes(request.to)) {
@@ -173,7 +195,7 @@ export class ReviewsService {
       }
       const duplicateOf = await this.checkDuplicate(claim, request);
       const review = request.to === 'published' ? await this.prepareReview(claim, request, transition.name) : null;
-      const changed = await this.reviews.changeStatus(claimId, claim.version, claim.status, request.to, duplicateOf);
+      const changed = await this.claims.transition(claim, request.to, duplicateOf);
       if (changed === null) {
         throw new DomainError(
           'precondition_failed',
@@ -216,8 +238,10 @@ export class ReviewsService {
   async assigneesOf(claimIds: readonly string[]): Promise<Map<string, { id: string; name: string }[]>> {
     const byClaim = new Map<string, { id: string; name: string }[]>();
     if (claimIds.length === 0) return byClaim;
-    for (const { claimId, id, name } of await this.reviews.listAssigneesOfClaims(claimIds)) {
-      byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), { id, name }]);
+    const assignees = await this.reviews.listAssigneesOfClaims(claimIds);
+    const names = await this.accounts.namesOf(assignees.map((assignee) => assignee.id));
+    for (const { claimId, id } of assignees) {
+      byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), { id, name: names.get(id)! }]);
     }
     return byClaim;
   }
@@ -225,7 +249,7 @@ export class ReviewsService {
   /** Assigns a reviewer by email; `created` is false when they already were. */
   async assign(actor: Principal, claimId: string, reviewerEmail: string): Promise<{ created: boolean }> {
     return this.db.transaction(async () => {
-      if (!(await this.reviews.claimExists(claimId))) throw claimNotFound(claimId);
+      if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);
       const { created } = await this.assignReviewer(actor, claimId, reviewerEmail, 'assignment');
       return { created };
     });
@@ -242,7 +266,7 @@ export class ReviewsService {
     reviewerEmail: string,
   ): Promise<{ reviewer: { id: string; name: string }; claimVersion: number }> {
     return this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) throw claimNotFound(claimId);
       if (!isSplit(claim)) {
         throw DomainError.conflict(
@@ -260,7 +284,7 @@ export class ReviewsService {
           `${reviewer.name} has already given a verdict on this version. Ask a reviewer who has not.`,
         );
       }
-      await this.reviews.requestTiebreak(claimId, claim.version);
+      await this.claims.requestTiebreak(claimId, claim.version);
       await this.events.record({
         claimId,
         actorId: actor.userId,
@@ -278,13 +302,13 @@ export class ReviewsService {
     reviewerEmail: string,
     request: 'assignment' | 'verdict_request',
   ): Promise<{ id: string; name: string; created: boolean }> {
-    const reviewer = await this.reviews.findUserByEmail(reviewerEmail);
+    const reviewer = await this.accounts.findByEmail(reviewerEmail);
     const refuse = (message: string) =>
       DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid.`, [
         { field: 'reviewerEmail', message },
       ]);
     if (reviewer === null) throw refuse('No user has this email.');
-    if (!hasRole(reviewer.role as Principal['role'], 'reviewer'))
+    if (!hasRole(reviewer.role, 'reviewer'))
       throw refuse('This user is not a reviewer: only reviewers, editors and admins give verdicts.');
     const created = await this.reviews.assign(claimId, reviewer.id, actor.userId);
     if (created) {
@@ -309,7 +333,7 @@ export class ReviewsService {
     limit: number,
   ): ReturnType<ClaimsService['listEvents']> {
     const page = await this.claims.listEvents(claimId, cursor, limit);
-    const state = await this.reviews.findClaimState(claimId);
+    const state = await this.claims.findState(claimId);
     if (state === null || (await this.maySeeRatings(viewer, state))) return page;
     return {
       ...page,
@@ -324,7 +348,7 @@ export class ReviewsService {
   /** Attaches a source as evidence; its fetch and excerpt check are queued. */
   async addEvidence(actor: Principal, claimId: string, request: EvidenceRequest): Promise<EvidenceView> {
     const evidenceId = await this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status === 'published' || claim.status === 'rejected') {
         throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim.`, {
@@ -352,8 +376,9 @@ export class ReviewsService {
       });
       return id;
     });
-    const evidence = await this.reviews.listEvidence(claimId);
-    return toEvidenceView(evidence.find((row) => row.id === evidenceId)!);
+    const evidence = (await this.reviews.listEvidence(claimId)).filter((row) => row.id === evidenceId);
+    const [added] = await this.withSources(evidence, await this.accounts.namesOf([actor.userId]));
+    return toEvidenceView(added!);
   }
 
   /**
@@ -363,7 +388,7 @@ export class ReviewsService {
   async giveVerdict(actor: Principal, claimId: string, request: VerdictRequest): Promise<VerdictView> {
     return this.db.transaction(async () => {
       // A share lock: verdicts may be given side by side, but not while the status changes.
-      const claim = await this.reviews.lockClaim(claimId, 'share');
+      const claim = await this.claims.lockState(claimId, 'share');
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status !== 'in_review') {
         throw DomainError.conflict(
@@ -428,13 +453,13 @@ export class ReviewsService {
    */
   async evaluateConsensus(claimId: string): Promise<ConsensusOutcome> {
     return this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) return { outcome: 'missing' };
       if (claim.status !== 'in_review') return { outcome: 'not_in_review', status: claim.status };
       const decision = decideConsensus(await this.ratingsOn(claimId, claim.version), this.rule(claim));
       if (decision.outcome === 'disagreement') {
         if (claim.disagreementVersion !== claim.version) {
-          await this.reviews.flagDisagreement(claimId, claim.version);
+          await this.claims.flagDisagreement(claimId, claim.version);
           await this.events.record({
             claimId,
             actorId: null,
@@ -446,7 +471,7 @@ export class ReviewsService {
       }
       if (decision.outcome === 'waiting') return decision;
       const { rating, verdicts, split } = decision;
-      const changed = await this.reviews.changeStatus(claimId, claim.version, 'in_review', 'awaiting_approval', null);
+      const changed = await this.claims.transition(claim, 'awaiting_approval');
       if (changed === null) return { outcome: 'not_in_review', status: claim.status };
       await this.events.record({
         claimId,
@@ -474,7 +499,12 @@ export class ReviewsService {
    * lost evaluation is re-driven once, and one that ran is not repeated.
    */
   async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
-    const claims = await this.reviews.awaitingEvaluationBefore(before, this.config.consensusMinVerdicts, sweepBatch);
+    const claims = await this.reviews.awaitingEvaluationBefore(
+      await this.claims.listInReview(),
+      before,
+      this.config.consensusMinVerdicts,
+      sweepBatch,
+    );
     return claims.map(({ claimId, version, lastVerdictAt }) => ({
       job: { name: 'claim.evaluate', data: { claimId } },
       key: `${claimId}.${version}.${new Date(lastVerdictAt).getTime()}`,
@@ -509,8 +539,8 @@ export class ReviewsService {
   private async claimReviews(claimIds: readonly string[]): Promise<ClaimReviewJsonLd[]> {
     if (claimIds.length === 0) return [];
     const versions = await this.reviews.listReviewsOf(claimIds);
-    const claims = new Map((await this.reviews.findReviewedClaims(claimIds)).map((claim) => [claim.id, claim]));
-    const byClaim = new Map<string, ReviewRow[]>();
+    const claims = new Map((await this.claims.reviewedClaims(claimIds)).map((claim) => [claim.id, claim]));
+    const byClaim = new Map<string, ReviewRecord[]>();
     for (const version of versions) byClaim.set(version.claimId, [...(byClaim.get(version.claimId) ?? []), version]);
     return claimIds.flatMap((id) => {
       const claim = claims.get(id);
@@ -549,7 +579,7 @@ export class ReviewsService {
     return claim.status === 'in_review' ? claim.version : this.reviews.latestVerdictVersion(claim.id, claim.version);
   }
 
-  private async visibleVerdicts(viewer: Principal, claim: ClaimView): Promise<VerdictRow[]> {
+  private async visibleVerdicts(viewer: Principal, claim: ClaimView): Promise<VerdictRecord[]> {
     const round = await this.roundOnShow(claim);
     if (round === null) return [];
     const verdicts = await this.reviews.verdictsOn(claim.id, round);
@@ -566,7 +596,7 @@ export class ReviewsService {
         fieldProblem('duplicateOf', 'can be named only when rejecting the claim'),
       ]);
     }
-    if (request.duplicateOf === claim.id || !(await this.reviews.claimExists(request.duplicateOf))) {
+    if (request.duplicateOf === claim.id || !(await this.claims.exists(request.duplicateOf))) {
       throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
         fieldProblem('duplicateOf', 'must be the id of another claim'),
       ]);
@@ -629,6 +659,16 @@ export class ReviewsService {
     return { minVerdicts: this.config.consensusMinVerdicts, tiebreak: claim.tiebreakVersion === claim.version };
   }
 
+  /** The evidence with its sources' URLs (one lookup) and the names, among `names`, of who added it. */
+  private async withSources(evidence: EvidenceRecord[], names: Map<string, string>): Promise<EvidenceRow[]> {
+    const urls = await this.sources.urlsOf(evidence.map((row) => row.sourceId));
+    return evidence.map((row) => ({
+      ...row,
+      url: urls.get(row.sourceId)!,
+      addedByName: row.addedById === null ? null : (names.get(row.addedById) ?? null),
+    }));
+  }
+
   private async publish(
     actor: Principal,
     claimId: string,
@@ -671,6 +711,13 @@ const ratingEvents = new Set([
 /** Whether the verdicts on the claim's current version are split: flagged, and the claim still in review. */
 function isSplit(claim: ClaimState): boolean {
   return claim.status === 'in_review' && claim.disagreementVersion === claim.version;
+}
+
+function withPublisherName(version: ReviewRecord, names: Map<string, string>): ReviewRow {
+  return {
+    ...version,
+    publishedByName: version.publishedById === null ? null : (names.get(version.publishedById) ?? null),
+  };
 }
 
 function claimNotFound(id: string): DomainError {

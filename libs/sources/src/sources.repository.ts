@@ -62,6 +62,15 @@ export class SourcesRepository {
     return this.db.manager.findOneBy(Source, { id });
   }
 
+  /** The URLs of these sources, by id, in one query; unknown ids are left out. */
+  async findUrls(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.manager.query<{ id: string; url: string }[]>(
+      `SELECT id, url FROM sources WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.url]));
+  }
+
   private findByIdOrFail(id: string): Promise<Source> {
     return this.db.manager.findOneByOrFail(Source, { id });
   }

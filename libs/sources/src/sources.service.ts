@@ -75,6 +75,11 @@ export class SourcesService {
     return source.url;
   }
 
+  /** The URLs of these sources (of claims' appearances, say), by id, in one query; unknown ids are left out. */
+  async urlsOf(ids: readonly string[]): Promise<Map<string, string>> {
+    return ids.length === 0 ? new Map() : this.sources.findUrls([...new Set(ids)]);
+  }
+
   async getSnapshot(sourceId: string, snapshotId: string): Promise<SnapshotView> {
     const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
     if (snapshot === null) {

@@ -67,7 +67,7 @@ export class ClaimsController {
   @ApiProblems(400, 429)
   list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimSummaryView>> {
     const { cursor, limit, assignee, needsVerdict, split, ...filters } = query;
-    return this.claims.list(
+    return this.reviews.listClaims(
       { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
       cursor,
       limit ?? defaultLimit,

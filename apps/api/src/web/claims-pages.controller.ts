@@ -59,7 +59,7 @@ export class ClaimsPagesController {
     if (validated.problems !== undefined) return this.showQueue(reply, principal, params, validated.problems);
     const { cursor, limit, assignee, needsVerdict, split, ...filters } = validated.value;
     try {
-      const page = await this.claims.list(
+      const page = await this.reviews.listClaims(
         { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
         cursor,
         limit ?? queuePageSize,
