@@ -117,16 +117,16 @@ export interface ReviewView {
   corrections: { version: number; note: string; at: Date }[];
 }
 
-/** A claim with everything known about it. */
+/**
+ * A claim with what this lib knows of it: its fields, where it appeared and
+ * the claims like it. The review workflow's evidence, verdicts and review are
+ * added by the claim detail of `@claimdesk/reviews`.
+ */
 export interface ClaimView extends Omit<ClaimSummaryView, 'score' | 'verdictCount' | 'split' | 'statusChangedAt'> {
   checkWorthiness: number | null;
   /** Set when the claim was rejected as a duplicate. */
   duplicateOf: string | null;
   appearances: AppearanceView[];
-  evidence: EvidenceView[];
-  /** The verdicts the caller may see (blind review: a reviewer sees others' after giving their own). */
-  verdicts: VerdictView[];
-  review: ReviewView | null;
   similar: SimilarClaimView[];
 }
 

@@ -7,6 +7,7 @@ export { Claim } from './claim.entity';
 export { Claimant } from './claimant.entity';
 export { ClaimsModule } from './claims.module';
 export {
+  allowedMoves,
   allowedTargets,
   findTransition,
   type Transition,

@@ -10,7 +10,7 @@ import {
   type Page,
 } from '@claimdesk/claims';
 import { MatchingService } from '@claimdesk/matching';
-import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
+import { ClaimDetailService, type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -30,6 +30,7 @@ export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
     private readonly reviews: ReviewsService,
+    private readonly details: ClaimDetailService,
     private readonly matching: MatchingService,
     private readonly replies: IdempotentReplies,
   ) {}
@@ -57,7 +58,7 @@ export class ClaimsController {
       const claim = await this.claims.submit(principal, body);
       // Matched after the commit: the related claims need the index, not the transaction.
       const similar = await this.matching.similarTo(claim);
-      return { status: 201, body: this.reviews.describeSubmitted(principal, { ...claim, similar }) };
+      return { status: 201, body: this.details.describeSubmitted(principal, { ...claim, similar }).claim };
     });
   }
 
@@ -93,7 +94,7 @@ export class ClaimsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimDetailView> {
-    const claim = await this.reviews.describe(principal, id);
+    const { claim } = await this.details.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
     return { ...claim, similar: await this.matching.similarTo(claim) };
   }
@@ -116,7 +117,7 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimDetailView> {
     await this.claims.edit(principal, id, body, parseIfMatch(ifMatch));
-    const claim = await this.reviews.describe(principal, id);
+    const { claim } = await this.details.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
     return { ...claim, similar: await this.matching.similarTo(claim) };
   }
