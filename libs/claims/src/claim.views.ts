@@ -1,4 +1,5 @@
 import type { Role } from '@claimdesk/accounts';
+import type { EventAction } from '@claimdesk/events';
 import type { ClaimStatus, QuoteCheckStatus } from './claim-status';
 
 export interface ClaimantView {
@@ -195,7 +196,7 @@ export interface EventView {
   id: string;
   at: Date;
   actor: { id: string; name: string } | null;
-  action: string;
+  action: EventAction;
   from: string | null;
   to: string | null;
   data: Record<string, unknown>;

@@ -11,7 +11,7 @@ import {
 } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
 import { DomainError } from '@claimdesk/errors';
-import { EventLog } from '@claimdesk/events';
+import { type EventAction, EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
@@ -565,7 +565,7 @@ export class ReviewsService {
 }
 
 /** Events whose data tells verdict ratings: hidden from those blind review keeps them from. */
-const ratingEvents = new Set([
+const ratingEvents = new Set<EventAction>([
   'verdict.given',
   'claim.status_changed',
   'claim.disagreement_flagged',

@@ -1,4 +1,5 @@
 import type { EventView, EvidenceView, Page, QuoteCheckStatus } from '@claimdesk/claims';
+import type { EventAction } from '@claimdesk/events';
 import { checkStatusNames, ratingName, stanceNames, statusName } from './claim-page.names';
 
 /** How many events the history shows at a time. */
@@ -22,6 +23,9 @@ const editedFieldNames: Record<string, string> = {
   claimDate: 'date',
   tags: 'tags',
 };
+
+/** The actions whose statuses are the claim's own: the history shows the move they made. */
+const claimStatusActions: ReadonlySet<EventAction> = new Set(['claim.submitted', 'claim.status_changed']);
 
 /** One event of the history in words: who did what, and the status change if any. */
 export function describeEvent(event: EventView) {
@@ -94,11 +98,29 @@ export function describeEvent(event: EventView) {
     case 'source.changed':
       what = `A cited source changed: ${text('url') ?? ''}`;
       break;
+    // By their name: these, and those recorded on a source or an account rather than a claim.
+    case 'candidate.promoted':
+    case 'webhook.delivered':
+    case 'webhook.failed':
+    case 'source.created':
+    case 'source.snapshot_added':
+    case 'source.extraction_requested':
+    case 'source.fetched':
+    case 'source.fetch_failed':
+    case 'source.claims_extracted':
+    case 'source.extraction_failed':
+    case 'user.deactivated':
+    case 'user.reactivated':
+    case 'user.role_changed':
+    case 'user.password_reset':
+      what = actionName(event.action);
+      break;
     default:
-      what = statusName(event.action.replaceAll('.', ' '));
+      // The table takes any dotted name: one written outside this list still reads.
+      what = actionName(event.action);
   }
   const note = text('reason') ?? text('correction') ?? text('rationale') ?? editNote;
-  const statusChange = event.action === 'claim.status_changed' || event.action === 'claim.submitted';
+  const statusChange = claimStatusActions.has(event.action);
   return {
     at: event.at,
     actor: event.actor?.name ?? 'Claimdesk',
@@ -107,4 +129,9 @@ export function describeEvent(event: EventView) {
     from: statusChange && event.from !== null ? statusName(event.from) : null,
     to: statusChange && event.to !== null ? statusName(event.to) : null,
   };
+}
+
+/** `webhook.delivered` → `Webhook delivered`. */
+function actionName(action: string): string {
+  return statusName(action.replaceAll('.', ' '));
 }
