@@ -247,7 +247,7 @@ describe('cursor pagination', () => {
       const events = api.app.get(EventLog);
       let noted = 0;
       const note = () =>
-        events.record({ claimId: claim.id, actorId: null, action: 'test.noted', data: { n: ++noted } });
+        events.record({ claimId: claim.id, actorId: null, action: 'claim.edited', data: { n: ++noted } });
       for (let i = 0; i < 30; i++) await note();
       const before = await api.db.manager.query<{ id: string }[]>(
         `SELECT id::text AS id FROM events WHERE claim_id = $1`,
@@ -273,7 +273,7 @@ describe('cursor pagination', () => {
       const claim = await submit(aClaim());
       const events = api.app.get(EventLog);
       for (let i = 1; i < pageSize; i++) {
-        await events.record({ claimId: claim.id, actorId: null, action: 'test.noted', data: { n: i } });
+        await events.record({ claimId: claim.id, actorId: null, action: 'claim.edited', data: { n: i } });
       }
 
       const only = await page<ClaimEvent>(`/api/v1/claims/${claim.id}/events?limit=${pageSize}`);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@claimdesk/errors';
-import { EventLog } from '@claimdesk/events';
+import { type EventAction, EventLog } from '@claimdesk/events';
 import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
@@ -294,7 +294,7 @@ export class SourceCheckService {
 }
 
 /** The event each kind of check writes on the claim. */
-const checkedAction: Record<QuoteTarget['kind'], string> = {
+const checkedAction: Record<QuoteTarget['kind'], EventAction> = {
   appearance: 'appearance.quote_checked',
   evidence: 'evidence.excerpt_checked',
 };

@@ -1,4 +1,5 @@
 import type { Role } from '@claimdesk/accounts';
+import type { EventAction } from '@claimdesk/events';
 import type { ClaimStatus, QuoteCheckStatus } from './claim-status';
 
 export interface ClaimantView {
@@ -117,16 +118,16 @@ export interface ReviewView {
   corrections: { version: number; note: string; at: Date }[];
 }
 
-/** A claim with everything known about it. */
+/**
+ * A claim with what this lib knows of it: its fields, where it appeared and
+ * the claims like it. The review workflow's evidence, verdicts and review are
+ * added by the claim detail of `@claimdesk/reviews`.
+ */
 export interface ClaimView extends Omit<ClaimSummaryView, 'score' | 'verdictCount' | 'split' | 'statusChangedAt'> {
   checkWorthiness: number | null;
   /** Set when the claim was rejected as a duplicate. */
   duplicateOf: string | null;
   appearances: AppearanceView[];
-  evidence: EvidenceView[];
-  /** The verdicts the caller may see (blind review: a reviewer sees others' after giving their own). */
-  verdicts: VerdictView[];
-  review: ReviewView | null;
   similar: SimilarClaimView[];
 }
 
@@ -200,7 +201,7 @@ export interface EventView {
   id: string;
   at: Date;
   actor: { id: string; name: string } | null;
-  action: string;
+  action: EventAction;
   from: string | null;
   to: string | null;
   data: Record<string, unknown>;

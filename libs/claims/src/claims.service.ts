@@ -271,6 +271,7 @@ export class ClaimsService {
     return appearance;
   }
 
+  /** The claim, its appearances and the claims like it; the review workflow's part is added by its claim detail. */
   async get(id: string): Promise<ClaimView> {
     const row = await this.claims.findById(id);
     if (row === null) throw claimNotFound(id);
@@ -566,9 +567,6 @@ function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow
     checkWorthiness: row.checkWorthiness,
     duplicateOf: row.duplicateOf,
     appearances: appearances.map(toAppearanceView),
-    evidence: [],
-    verdicts: [],
-    review: null,
     similar: similar.slice(0, similarLimit).map(toSimilar),
   };
 }

@@ -8,6 +8,7 @@ export { Claimant } from './claimant.entity';
 export type { ClaimListTerms, ClaimTerm, ListedClaim } from './claim-list-terms';
 export { ClaimsModule } from './claims.module';
 export {
+  allowedMoves,
   allowedTargets,
   findTransition,
   type Transition,

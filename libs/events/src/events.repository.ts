@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@claimdesk/persistence';
+import type { EventAction } from './event-action';
 
 export interface NewEvent {
   claimId?: string | null;
@@ -7,7 +8,7 @@ export interface NewEvent {
   /** The account the event is about. */
   userId?: string | null;
   actorId: string | null;
-  action: string;
+  action: EventAction;
   fromStatus?: string | null;
   toStatus?: string | null;
   data?: Record<string, unknown>;
@@ -17,7 +18,7 @@ export interface EventRow {
   id: string;
   at: Date;
   actorId: string | null;
-  action: string;
+  action: EventAction;
   fromStatus: string | null;
   toStatus: string | null;
   data: Record<string, unknown>;

@@ -14,6 +14,7 @@ import {
   type TestQueueBackend,
   testRuntime,
 } from '@claimdesk/testing';
+import { ClaimDetailService, type ClaimDetailView } from './claim-detail.service';
 import type { ClaimReviewJsonLd } from './claim-review';
 import type { Rating } from './rating';
 import { ReviewsModule } from './reviews.module';
@@ -59,6 +60,7 @@ describe('ReviewsService against PostgreSQL', () => {
   let backend: TestQueueBackend;
   let app: INestApplicationContext;
   let reviews: ReviewsService;
+  let details: ClaimDetailService;
   let claims: ClaimsService;
   let sources: SourcesService;
   let db: Database;
@@ -77,6 +79,7 @@ describe('ReviewsService against PostgreSQL', () => {
       [ReviewsModule, AccountsModule, ClaimsModule],
     );
     reviews = app.get(ReviewsService);
+    details = app.get(ClaimDetailService);
     claims = app.get(ClaimsService);
     sources = app.get(SourcesService);
     db = app.get(Database);
@@ -173,7 +176,10 @@ describe('ReviewsService against PostgreSQL', () => {
   const verdictEvents = (events: readonly EventView[]): EventView[] =>
     events.filter((event) => event.action === 'verdict.given');
 
-  const reviewerIds = (claim: ClaimView): string[] => claim.verdicts.map((given) => given.reviewer.id).sort();
+  const claimDetail = async (viewer: Principal, claimId: string): Promise<ClaimDetailView> =>
+    (await details.describe(viewer, claimId)).claim;
+
+  const reviewerIds = (claim: ClaimDetailView): string[] => claim.verdicts.map((given) => given.reviewer.id).sort();
 
   // ----- the status-change job -----------------------------------------------
 
@@ -238,7 +244,7 @@ describe('ReviewsService against PostgreSQL', () => {
         actor_id: null,
         data: { claimVersion: claim.version, ratings: { true: 1, false: 1 } },
       });
-      const after = await reviews.describe(editor, claim.id);
+      const after = await claimDetail(editor, claim.id);
       expect(after).toMatchObject({ status: 'in_review', version: claim.version, disagreement: true });
       expect(await eventsNamed(claim.id, 'claim.status_changed')).toHaveLength(1); // the triage only
     });
@@ -389,14 +395,14 @@ describe('ReviewsService against PostgreSQL', () => {
       const claim = await aClaimInReview();
       await verdict(reviewerB, claim.id, 'true');
 
-      expect((await reviews.describe(reviewerA, claim.id)).verdicts).toEqual([]);
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
-      expect(reviewerIds(await reviews.describe(editor, claim.id))).toEqual([reviewerB.userId]);
-      expect(reviewerIds(await reviews.describe(reviewerB, claim.id))).toEqual([reviewerB.userId]);
+      expect((await claimDetail(reviewerA, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
+      expect(reviewerIds(await claimDetail(editor, claim.id))).toEqual([reviewerB.userId]);
+      expect(reviewerIds(await claimDetail(reviewerB, claim.id))).toEqual([reviewerB.userId]);
 
       await verdict(reviewerA, claim.id, 'true');
       const both = [reviewerA.userId, reviewerB.userId].sort();
-      const seenByA = await reviews.describe(reviewerA, claim.id);
+      const seenByA = await claimDetail(reviewerA, claim.id);
       expect(reviewerIds(seenByA)).toEqual(both);
       expect(seenByA.verdicts.find((given) => given.reviewer.id === reviewerB.userId)).toMatchObject({
         reviewer: { id: reviewerB.userId, name: reviewerB.name },
@@ -404,20 +410,20 @@ describe('ReviewsService against PostgreSQL', () => {
         rationale: `${reviewerB.name} rates it true.`,
         claimVersion: claim.version,
       });
-      expect(reviewerIds(await reviews.describe(editor, claim.id))).toEqual(both);
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
-      expect((await reviews.describe(reviewerC, claim.id)).verdicts).toEqual([]);
+      expect(reviewerIds(await claimDetail(editor, claim.id))).toEqual(both);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerC, claim.id)).verdicts).toEqual([]);
 
       expect(await reviews.evaluateConsensus(claim.id)).toMatchObject({ outcome: 'consensus' });
-      const awaiting = await reviews.describe(editor, claim.id);
+      const awaiting = await claimDetail(editor, claim.id);
       expect(reviewerIds(awaiting)).toEqual(both);
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
-      expect((await reviews.describe(reviewerC, claim.id)).verdicts).toEqual([]);
-      expect(reviewerIds(await reviews.describe(reviewerA, claim.id))).toEqual(both);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerC, claim.id)).verdicts).toEqual([]);
+      expect(reviewerIds(await claimDetail(reviewerA, claim.id))).toEqual(both);
 
       await reviews.transition(editor, claim.id, { to: 'published', summary: 'It is true.' }, awaiting.version);
-      expect(reviewerIds(await reviews.describe(submitter, claim.id))).toEqual(both);
-      expect(reviewerIds(await reviews.describe(reviewerC, claim.id))).toEqual(both);
+      expect(reviewerIds(await claimDetail(submitter, claim.id))).toEqual(both);
+      expect(reviewerIds(await claimDetail(reviewerC, claim.id))).toEqual(both);
     });
 
     it('listEvents hides verdict ratings from those who may not see them and shows them to the others', async () => {
@@ -463,7 +469,7 @@ describe('ReviewsService against PostgreSQL', () => {
       await verdict(reviewerA, claim.id, 'true');
       await verdict(reviewerB, claim.id, 'false');
       expect(await reviews.evaluateConsensus(claim.id)).toMatchObject({ outcome: 'disagreement' });
-      expect((await reviews.describe(reviewerC, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerC, claim.id)).verdicts).toEqual([]);
 
       const flagged = (await allEvents(reviewerC, claim.id)).filter(
         (event) => event.action === 'claim.disagreement_flagged',
@@ -475,7 +481,7 @@ describe('ReviewsService against PostgreSQL', () => {
     // The consensus event names the agreed rating: hidden until publication.
     it('a submitter learns no rating from any event before publication', async () => {
       const claim = await aClaimAwaitingApproval('misleading');
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
 
       const events = await allEvents(submitter, claim.id);
       const leaking = events.filter((event) => 'rating' in event.data || 'ratings' in event.data);
@@ -487,7 +493,7 @@ describe('ReviewsService against PostgreSQL', () => {
       const claim = await aClaimAwaitingApproval('true');
       const sentBack = await reviews.transition(editor, claim.id, { to: 'in_review' }, claim.version);
       await verdict(reviewerB, claim.id, 'false');
-      expect((await reviews.describe(reviewerA, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerA, claim.id)).verdicts).toEqual([]);
 
       const newRound = verdictEvents(await allEvents(reviewerA, claim.id)).filter(
         (event) => event.data.claimVersion === sentBack.version,
@@ -566,7 +572,7 @@ describe('ReviewsService against PostgreSQL', () => {
 
       expect(error).toMatchObject({ kind: 'conflict', details: { from: 'submitted', to: 'in_review', allowed: [] } });
       expect(error.message).toContain('no move is open to you');
-      expect((await reviews.describe(reviewerA, claim.id)).allowedTransitions).toEqual([]);
+      expect((await claimDetail(reviewerA, claim.id)).allowedTransitions).toEqual([]);
       expect((await claims.get(claim.id)).status).toBe('submitted');
     });
 
@@ -587,7 +593,7 @@ describe('ReviewsService against PostgreSQL', () => {
       );
 
       expect(rejected).toMatchObject({ status: 'rejected', duplicateOf: original.id });
-      expect((await reviews.describe(submitter, copy.id)).duplicateOf).toBe(original.id);
+      expect((await claimDetail(submitter, copy.id)).duplicateOf).toBe(original.id);
       expect((await eventsNamed(copy.id, 'claim.status_changed'))[0]!.data).toMatchObject({
         transition: 'reject',
         duplicateOf: original.id,
@@ -759,7 +765,7 @@ describe('ReviewsService against PostgreSQL', () => {
           ],
         },
       });
-      expect((await reviews.describe(editor, claim.id)).assignees).toEqual([]);
+      expect((await claimDetail(editor, claim.id)).assignees).toEqual([]);
     });
 
     it('assigning twice creates once; the claim lists under the assignee', async () => {
@@ -768,7 +774,7 @@ describe('ReviewsService against PostgreSQL', () => {
       expect(await reviews.assign(editor, claim.id, reviewerA.email)).toEqual({ created: true });
       expect(await reviews.assign(editor, claim.id, reviewerA.email.toUpperCase())).toEqual({ created: false });
 
-      expect((await reviews.describe(editor, claim.id)).assignees).toEqual([
+      expect((await claimDetail(editor, claim.id)).assignees).toEqual([
         { id: reviewerA.userId, name: reviewerA.name, assignedAt: expect.any(Date) as Date },
       ]);
       expect(await eventsNamed(claim.id, 'claim.assigned')).toEqual([
@@ -835,7 +841,7 @@ describe('ReviewsService against PostgreSQL', () => {
       ]);
       // The fetch checks the excerpt: no excerpt check of its own yet.
       expect((await outboxNamed('excerpt.check')).filter((row) => row.data.evidenceId === evidence.id)).toEqual([]);
-      expect((await reviews.describe(submitter, claim.id)).evidence.map((item) => item.id)).toEqual([evidence.id]);
+      expect((await claimDetail(submitter, claim.id)).evidence.map((item) => item.id)).toEqual([evidence.id]);
       expect((await eventsNamed(claim.id, 'evidence.added'))[0]!.data).toMatchObject({
         evidenceId: evidence.id,
         sourceId: evidence.sourceId,
@@ -899,7 +905,7 @@ describe('ReviewsService against PostgreSQL', () => {
 
       const given = await verdict(reviewerA, claim.id, 'false', [own.id, own.id]);
       expect(given.evidenceIds).toEqual([own.id]);
-      expect((await reviews.describe(reviewerA, claim.id)).verdicts[0]!.evidenceIds).toEqual([own.id]);
+      expect((await claimDetail(reviewerA, claim.id)).verdicts[0]!.evidenceIds).toEqual([own.id]);
     });
 
     it('evidence cannot be added to a published or rejected claim', async () => {

@@ -7,33 +7,24 @@ import {
   type ClaimStatus,
   ClaimsService,
   type ClaimSummaryView,
-  type ClaimView,
   type EvidenceView,
   findTransition,
-  type ReviewView,
-  toQuoteCheckView,
   type Transition,
   type VerdictView,
 } from '@claimdesk/claims';
 import { AppConfig } from '@claimdesk/config';
 import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
-import { EventLog } from '@claimdesk/events';
+import { type EventAction, EventLog } from '@claimdesk/events';
 import { Database, type Page } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
+import { isSplit } from './claim-capabilities';
+import { ClaimDetailService, type ClaimDetailView } from './claim-detail.service';
 import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
 import { countRatings, decideConsensus } from './consensus';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
-import {
-  type EvidenceRecord,
-  type EvidenceRow,
-  type ReviewRecord,
-  type ReviewRow,
-  ReviewsRepository,
-  type VerdictRecord,
-  type VerdictRow,
-} from './reviews.repository';
+import { type ReviewRecord, ReviewsRepository } from './reviews.repository';
 
 export interface TransitionRequest {
   to: ClaimStatus;
@@ -59,19 +50,6 @@ export interface VerdictRequest {
 /** Most claims one sweep for lost jobs looks at. */
 const sweepBatch = 500;
 
-/** A claim as the caller may see it, with what they may do next. */
-export interface ClaimDetailView extends ClaimView {
-  assignees: { id: string; name: string; assignedAt: Date }[];
-  /** The statuses the caller may move the claim to now. */
-  allowedTransitions: ClaimStatus[];
-  /** Set when the verdicts on the current version disagree (flagged for the editor). */
-  disagreement: boolean;
-  /** Set when an editor asked another reviewer to settle this version's split verdicts. */
-  tiebreakRequested: boolean;
-  /** Whether the caller may give (or replace) a verdict now: in review, a reviewer, assigned when that is required. */
-  mayGiveVerdict: boolean;
-}
-
 export type ConsensusOutcome =
   | { outcome: 'consensus'; rating: Rating; verdicts: number; split?: true }
   | { outcome: 'disagreement'; ratings: Partial<Record<Rating, number>> }
@@ -95,52 +73,8 @@ export class ReviewsService {
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
     private readonly config: AppConfig,
+    private readonly details: ClaimDetailService,
   ) {}
-
-  /** The claim with its evidence, the verdicts the caller may see, the review and the moves open to them. */
-  async describe(viewer: Principal, claimId: string): Promise<ClaimDetailView> {
-    const claim = await this.claims.get(claimId);
-    const evidence = await this.reviews.listEvidence(claimId);
-    const verdicts = await this.visibleVerdicts(viewer, claim);
-    const versions = await this.reviews.listReviews(claimId);
-    const assigned = await this.reviews.listAssignees(claimId);
-    const state = await this.claims.findState(claimId);
-    // Who did what, by name, in one lookup for the whole page.
-    const names = await this.accounts.namesOf([
-      ...evidence.map((row) => row.addedById),
-      ...verdicts.map((verdict) => verdict.reviewerId),
-      ...versions.map((version) => version.publishedById),
-      ...assigned.map((assignee) => assignee.id),
-    ]);
-    const assignees = assigned.map(({ id, assignedAt }) => ({ id, name: names.get(id)!, assignedAt }));
-    const split = state !== null && isSplit(state);
-    return {
-      ...claim,
-      evidence: (await this.withSources(evidence, names)).map(toEvidenceView),
-      verdicts: verdicts.map((verdict) => toVerdictView({ ...verdict, reviewerName: names.get(verdict.reviewerId)! })),
-      review: toReviewView(versions.map((version) => withPublisherName(version, names))),
-      assignees,
-      allowedTransitions: allowedTargets(claim.status, viewer.role, split),
-      disagreement: split,
-      tiebreakRequested: split && state.tiebreakVersion === state.version,
-      mayGiveVerdict: await this.mayGiveVerdict(viewer, claim.id, claim.status, assignees),
-    };
-  }
-
-  /**
-   * A claim just submitted, as {@link describe} would show it, without reading
-   * back what the submission wrote: nobody is assigned, nothing is reviewed.
-   */
-  describeSubmitted(viewer: Principal, claim: ClaimView): ClaimDetailView {
-    return {
-      ...claim,
-      assignees: [],
-      allowedTransitions: allowedTargets(claim.status, viewer.role),
-      disagreement: false,
-      tiebreakRequested: false,
-      mayGiveVerdict: false,
-    };
-  }
 
   /** The latest published rating of each of these claims that has one, by claim id. */
   async publishedRatings(claimIds: readonly string[]): Promise<Map<string, { rating: Rating; publishedAt: Date }>> {
@@ -231,7 +165,7 @@ export class ReviewsService {
       }
       if (review !== null) await this.publish(actor, claimId, changed.version, review);
     });
-    return this.describe(actor, claimId);
+    return (await this.details.describe(actor, claimId)).claim;
   }
 
   /** Who is assigned to each of the claims (a list page's column), by claim id; claims without any are left out. */
@@ -334,7 +268,7 @@ export class ReviewsService {
   ): ReturnType<ClaimsService['listEvents']> {
     const page = await this.claims.listEvents(claimId, cursor, limit);
     const state = await this.claims.findState(claimId);
-    if (state === null || (await this.maySeeRatings(viewer, state))) return page;
+    if (state === null || (await this.details.maySeeRatings(viewer, state))) return page;
     return {
       ...page,
       items: page.items.map((event) => {
@@ -377,8 +311,8 @@ export class ReviewsService {
       return id;
     });
     const evidence = (await this.reviews.listEvidence(claimId)).filter((row) => row.id === evidenceId);
-    const [added] = await this.withSources(evidence, await this.accounts.namesOf([actor.userId]));
-    return toEvidenceView(added!);
+    const [added] = await this.details.evidenceViews(evidence, await this.accounts.namesOf([actor.userId]));
+    return added!;
   }
 
   /**
@@ -549,46 +483,6 @@ export class ReviewsService {
     });
   }
 
-  /**
-   * Whether the viewer may see verdict ratings on the claim yet: editors
-   * always, everyone once it is published, a reviewer after giving a verdict
-   * in the round on show (the same rule as the verdicts {@link describe} shows).
-   */
-  async maySeeRatings(
-    viewer: Principal,
-    claim: { id: string; status: ClaimStatus; version: number },
-  ): Promise<boolean> {
-    if (hasRole(viewer.role, 'editor') || claim.status === 'published') return true;
-    if (!hasRole(viewer.role, 'reviewer')) return false;
-    const round = await this.roundOnShow(claim);
-    return round !== null && (await this.reviews.hasVerdictOn(claim.id, round, viewer.userId));
-  }
-
-  private async mayGiveVerdict(
-    viewer: Principal,
-    claimId: string,
-    status: ClaimStatus,
-    assignees: readonly { id: string }[],
-  ): Promise<boolean> {
-    if (status !== 'in_review' || !hasRole(viewer.role, 'reviewer')) return false;
-    return !this.config.verdictsRequireAssignment || assignees.some((assignee) => assignee.id === viewer.userId);
-  }
-
-  /** The round of verdicts on show: the current version in review, else the last one that had verdicts. */
-  private async roundOnShow(claim: { id: string; status: ClaimStatus; version: number }): Promise<number | null> {
-    return claim.status === 'in_review' ? claim.version : this.reviews.latestVerdictVersion(claim.id, claim.version);
-  }
-
-  private async visibleVerdicts(viewer: Principal, claim: ClaimView): Promise<VerdictRecord[]> {
-    const round = await this.roundOnShow(claim);
-    if (round === null) return [];
-    const verdicts = await this.reviews.verdictsOn(claim.id, round);
-    if (hasRole(viewer.role, 'editor') || claim.status === 'published') return verdicts;
-    if (!hasRole(viewer.role, 'reviewer')) return [];
-    // Blind review: the others' verdicts only once the viewer has given theirs.
-    return verdicts.some((verdict) => verdict.reviewerId === viewer.userId) ? verdicts : [];
-  }
-
   private async checkDuplicate(claim: ClaimState, request: TransitionRequest): Promise<string | null> {
     if (request.duplicateOf === undefined) return null;
     if (request.to !== 'rejected') {
@@ -659,16 +553,6 @@ export class ReviewsService {
     return { minVerdicts: this.config.consensusMinVerdicts, tiebreak: claim.tiebreakVersion === claim.version };
   }
 
-  /** The evidence with its sources' URLs (one lookup) and the names, among `names`, of who added it. */
-  private async withSources(evidence: EvidenceRecord[], names: Map<string, string>): Promise<EvidenceRow[]> {
-    const urls = await this.sources.urlsOf(evidence.map((row) => row.sourceId));
-    return evidence.map((row) => ({
-      ...row,
-      url: urls.get(row.sourceId)!,
-      addedByName: row.addedById === null ? null : (names.get(row.addedById) ?? null),
-    }));
-  }
-
   private async publish(
     actor: Principal,
     claimId: string,
@@ -701,70 +585,13 @@ export class ReviewsService {
 }
 
 /** Events whose data tells verdict ratings: hidden from those blind review keeps them from. */
-const ratingEvents = new Set([
+const ratingEvents = new Set<EventAction>([
   'verdict.given',
   'claim.status_changed',
   'claim.disagreement_flagged',
   'claim.split_decided',
 ]);
 
-/** Whether the verdicts on the claim's current version are split: flagged, and the claim still in review. */
-function isSplit(claim: ClaimState): boolean {
-  return claim.status === 'in_review' && claim.disagreementVersion === claim.version;
-}
-
-function withPublisherName(version: ReviewRecord, names: Map<string, string>): ReviewRow {
-  return {
-    ...version,
-    publishedByName: version.publishedById === null ? null : (names.get(version.publishedById) ?? null),
-  };
-}
-
 function claimNotFound(id: string): DomainError {
   return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
-}
-
-function toEvidenceView(row: EvidenceRow): EvidenceView {
-  return {
-    id: row.id,
-    sourceId: row.sourceId,
-    url: row.url,
-    stance: row.stance,
-    excerpt: row.excerpt,
-    note: row.note,
-    excerptCheck: toQuoteCheckView(row),
-    addedBy: row.addedById === null ? null : { id: row.addedById, name: row.addedByName ?? '' },
-    createdAt: row.createdAt,
-  };
-}
-
-function toVerdictView(row: VerdictRow): VerdictView {
-  return {
-    id: row.id,
-    reviewer: { id: row.reviewerId, name: row.reviewerName },
-    rating: row.rating,
-    rationale: row.rationale,
-    evidenceIds: row.evidenceIds,
-    claimVersion: row.claimVersion,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function toReviewView(versions: readonly ReviewRow[]): ReviewView | null {
-  const first = versions[0];
-  const latest = versions.at(-1);
-  if (first === undefined || latest === undefined) return null;
-  return {
-    version: latest.version,
-    rating: latest.rating,
-    summary: latest.summary,
-    publishedAt: first.publishedAt,
-    publishedBy:
-      latest.publishedById === null ? null : { id: latest.publishedById, name: latest.publishedByName ?? '' },
-    modifiedAt: latest.publishedAt,
-    corrections: versions
-      .filter((version) => version.correctionNote !== null)
-      .map((version) => ({ version: version.version, note: version.correctionNote!, at: version.publishedAt })),
-  };
 }

@@ -434,7 +434,7 @@ describe('WebhooksService against PostgreSQL', () => {
 
       await db.transaction(async () => {
         await events.record(submitted(claimId));
-        await events.record({ claimId, actorId: adminId, action: 'claim.tagged', data: { tags: ['x'] } });
+        await events.record({ claimId, actorId: adminId, action: 'claim.edited', data: { tags: ['x'] } });
         await events.record({
           claimId,
           actorId: adminId,

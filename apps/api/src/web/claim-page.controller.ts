@@ -33,7 +33,8 @@ import {
   verdictRequestFields,
 } from './claim-page.forms';
 import { ClaimPageService } from './claim-page.service';
-import { type ClaimPageOptions, staleMessage, toChecks, toClaimPage } from './claim-page.view-model';
+import { toChecks } from './claim-page/checks-panel.view-model';
+import { type ClaimPageOptions, staleMessage, toClaimPage } from './claim-page/claim-page.view-model';
 import { cursorOf, type FormFields, formErrors, noErrors, problemsOf, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 

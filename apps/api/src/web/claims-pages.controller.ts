@@ -30,7 +30,7 @@ import {
   submissionValuesOf,
 } from './claims-pages.view-model';
 import { uuidParam } from '../validation/uuid-param.pipe';
-import { toSimilar } from './claim-page.view-model';
+import { toSimilar } from './claim-page/similar-panel.view-model';
 import { formErrors, noErrors, problemsOf, textField, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
