@@ -144,7 +144,8 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   async function appearance(id: string): Promise<AppearanceRow> {
     const [row] = await db.manager.query<AppearanceRow[]>(
-      `SELECT quote_status, quote_score, quote_snapshot_id FROM appearances WHERE id = $1`,
+      `SELECT status AS quote_status, score AS quote_score, snapshot_id AS quote_snapshot_id
+         FROM quote_checks WHERE appearance_id = $1`,
       [id],
     );
     return row!;
@@ -152,7 +153,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   const quoteStatuses = async (ids: readonly string[]): Promise<string[]> => {
     const rows = await db.manager.query<{ id: string; quote_status: string }[]>(
-      `SELECT id, quote_status FROM appearances WHERE id = ANY($1)`,
+      `SELECT appearance_id AS id, status AS quote_status FROM quote_checks WHERE appearance_id = ANY($1)`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, row.quote_status]));

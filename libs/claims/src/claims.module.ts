@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QuoteChecksModule } from '@claimdesk/checking';
 import { EventsModule } from '@claimdesk/events';
 import { SourcesModule } from '@claimdesk/sources';
 import { ClaimantsRepository } from './claimants.repository';
@@ -6,7 +7,7 @@ import { ClaimsRepository } from './claims.repository';
 import { ClaimsService } from './claims.service';
 
 @Module({
-  imports: [EventsModule, SourcesModule],
+  imports: [EventsModule, QuoteChecksModule, SourcesModule],
   providers: [ClaimantsRepository, ClaimsRepository, ClaimsService],
   exports: [ClaimsService],
 })

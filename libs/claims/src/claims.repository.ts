@@ -4,7 +4,6 @@ import { Appearance } from './appearance.entity';
 import type { ClaimStatus } from './claim-status';
 import type { ClaimSort } from './claim.views';
 import { Claim } from './claim.entity';
-import type { QuoteCheckRow } from './quote-check.view';
 
 export interface ClaimRow {
   id: string;
@@ -58,7 +57,7 @@ export interface ClaimEditColumns {
   claimant?: { id: string | null; role: string | null };
 }
 
-export interface AppearanceRow extends QuoteCheckRow {
+export interface AppearanceRow {
   id: string;
   sourceId: string;
   url: string;
@@ -153,10 +152,7 @@ export const searchCandidates = 500;
 export const nearMatchCandidates = 2000;
 export const nearMatchScored = 50;
 
-const appearanceColumns = `
-  a.id, a.source_id AS "sourceId", a.quote, a.quote_status AS "quoteStatus", a.quote_score AS "quoteScore",
-  a.quote_snapshot_id AS "quoteSnapshotId", a.quote_start AS "quoteStart", a.quote_end AS "quoteEnd",
-  a.quote_excerpt AS "quoteExcerpt", a.quote_diff AS "quoteDiff", a.quote_checked_at AS "quoteCheckedAt"`;
+const appearanceColumns = `a.id, a.source_id AS "sourceId", a.quote`;
 
 @Injectable()
 export class ClaimsRepository {
@@ -245,13 +241,13 @@ export class ClaimsRepository {
 
   /** Inserts the appearance; returns it as {@link listAppearances} would, given the source's URL. */
   async insertAppearance(
-    appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote' | 'quoteStatus'>,
+    appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote'>,
     url: string,
   ): Promise<AppearanceRow> {
     const [row] = await this.db.manager.query<Omit<AppearanceRow, 'url'>[]>(
-      `INSERT INTO appearances AS a (claim_id, source_id, quote, quote_status) VALUES ($1, $2, $3, $4)
+      `INSERT INTO appearances AS a (claim_id, source_id, quote) VALUES ($1, $2, $3)
        RETURNING ${appearanceColumns}`,
-      [appearance.claimId, appearance.sourceId, appearance.quote, appearance.quoteStatus],
+      [appearance.claimId, appearance.sourceId, appearance.quote],
     );
     return { ...row!, url };
   }

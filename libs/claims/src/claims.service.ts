@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { hasRole, type Principal } from '@claimdesk/accounts';
+import { QuoteChecks, type QuoteCheckView } from '@claimdesk/checking';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
@@ -32,9 +33,11 @@ import {
 } from './claims.repository';
 import { decodeCursor, encodeCursor, isUuid } from './cursor';
 import { normalizeText } from './normalize-text';
-import { toQuoteCheckView } from './quote-check.view';
 
 const similarLimit = 5;
+
+/** An appearance with its quote's check (null when it cites no quote). */
+type CheckedAppearance = AppearanceRow & { quoteCheck: QuoteCheckView | null };
 
 /** Claims: submission, reading, listing and search, and their audit trail. */
 @Injectable()
@@ -44,6 +47,7 @@ export class ClaimsService {
     private readonly claims: ClaimsRepository,
     private readonly claimants: ClaimantsRepository,
     private readonly sources: SourcesService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
   ) {}
@@ -89,7 +93,7 @@ export class ClaimsService {
         tags,
         createdBy: actor.userId,
       });
-      const appearances: AppearanceRow[] = [];
+      const appearances: CheckedAppearance[] = [];
       if (input.appearance !== undefined) appearances.push(await this.attach(actor, inserted.id, input.appearance));
       await this.events.record({
         claimId: inserted.id,
@@ -249,29 +253,47 @@ export class ClaimsService {
   }
 
   /** Cites the source (registering and queueing a new one) and records the appearance, in the caller's transaction. */
-  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceRow> {
+  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<CheckedAppearance> {
     const { url, sourceId, quote } = input;
     const source =
       sourceId !== undefined
         ? { id: sourceId, url: await this.sources.urlOf(sourceId), created: false }
         : await this.sources.cite(actor.userId, url!);
     const appearance = await this.claims.insertAppearance(
-      { claimId, sourceId: source.id, quote: quote ?? null, quoteStatus: quote === undefined ? null : 'pending' },
+      { claimId, sourceId: source.id, quote: quote ?? null },
       source.url,
     );
+    if (quote === undefined) return { ...appearance, quoteCheck: null };
+    const quoteCheck = await this.quoteChecks.open({
+      kind: 'appearance',
+      id: appearance.id,
+      claimId,
+      sourceId: source.id,
+      quote,
+    });
     // A new source's fetch checks its quotes; a known one may already have
     // the snapshot this quote is checked against.
-    if (quote !== undefined && !source.created) {
+    if (!source.created) {
       await this.outbox.enqueue({ name: 'quote.check', data: { appearanceId: appearance.id } }, { key: appearance.id });
     }
-    return appearance;
+    return { ...appearance, quoteCheck };
+  }
+
+  /** The claim's appearances, each with its quote's check. */
+  private async listAppearances(claimId: string): Promise<CheckedAppearance[]> {
+    const appearances = await this.claims.listAppearances(claimId);
+    const checks = await this.quoteChecks.of(
+      'appearance',
+      appearances.filter((row) => row.quote !== null).map((row) => row.id),
+    );
+    return appearances.map((row) => ({ ...row, quoteCheck: checks.get(row.id) ?? null }));
   }
 
   async get(id: string): Promise<ClaimView> {
     const row = await this.claims.findById(id);
     if (row === null) throw claimNotFound(id);
     // One after the other: inside a transaction both share one connection.
-    const appearances = await this.claims.listAppearances(id);
+    const appearances = await this.listAppearances(id);
     const similar = await this.claims.findSimilar(row, id, similarLimit);
     return toView(row, appearances, similar);
   }
@@ -467,7 +489,7 @@ function toSummary(row: ClaimRow): ClaimSummaryView {
 }
 
 /** Exact duplicates first, then near matches, {@link similarLimit} in all. */
-function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow[]): ClaimView {
+function toView(row: ClaimRow, appearances: CheckedAppearance[], similar: SimilarRow[]): ClaimView {
   return {
     ...toSummary(row),
     checkWorthiness: row.checkWorthiness,
@@ -480,13 +502,13 @@ function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow
   };
 }
 
-function toAppearanceView(row: AppearanceRow): AppearanceView {
+function toAppearanceView(row: CheckedAppearance): AppearanceView {
   return {
     id: row.id,
     sourceId: row.sourceId,
     url: row.url,
     quote: row.quote,
-    quoteCheck: toQuoteCheckView(row),
+    quoteCheck: row.quoteCheck,
   };
 }
 

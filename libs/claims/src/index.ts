@@ -15,4 +15,3 @@ export {
 } from './claim-transitions';
 export { ClaimsService } from './claims.service';
 export { normalizeText } from './normalize-text';
-export { type QuoteCheckRow, toQuoteCheckView } from './quote-check.view';

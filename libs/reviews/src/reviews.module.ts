@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { QuoteChecksModule } from '@claimdesk/checking';
 import { ClaimsModule } from '@claimdesk/claims';
 import { EventsModule } from '@claimdesk/events';
 import { SourcesModule } from '@claimdesk/sources';
@@ -7,7 +8,7 @@ import { ReviewsService } from './reviews.service';
 
 /** The review workflow: transitions, assignments, evidence, verdicts, consensus and publishing. */
 @Module({
-  imports: [ClaimsModule, EventsModule, SourcesModule],
+  imports: [ClaimsModule, EventsModule, QuoteChecksModule, SourcesModule],
   providers: [ReviewsRepository, ReviewsService],
   exports: [ReviewsService],
 })

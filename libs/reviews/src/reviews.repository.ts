@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClaimStatus, QuoteCheckRow } from '@claimdesk/claims';
+import type { ClaimStatus } from '@claimdesk/claims';
 import { Database } from '@claimdesk/persistence';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
@@ -24,8 +24,8 @@ export interface VerdictRow {
   updatedAt: Date;
 }
 
-/** Evidence with its excerpt's check, in the columns a quote check has. */
-export interface EvidenceRow extends QuoteCheckRow {
+/** Evidence as stored; its excerpt's check is kept by libs/checking. */
+export interface EvidenceRow {
   id: string;
   sourceId: string;
   url: string;
@@ -179,8 +179,8 @@ export class ReviewsRepository {
     addedBy: string;
   }): Promise<string> {
     const [row] = await this.db.manager.query<{ id: string }[]>(
-      `INSERT INTO evidence (claim_id, source_id, stance, excerpt, note, excerpt_status, added_by)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4::text IS NULL THEN NULL ELSE 'pending' END, $6)
+      `INSERT INTO evidence (claim_id, source_id, stance, excerpt, note, added_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id`,
       [evidence.claimId, evidence.sourceId, evidence.stance, evidence.excerpt, evidence.note, evidence.addedBy],
     );
@@ -190,11 +190,7 @@ export class ReviewsRepository {
   listEvidence(claimId: string): Promise<EvidenceRow[]> {
     return this.db.manager.query<EvidenceRow[]>(
       `SELECT e.id, e.source_id AS "sourceId", s.url, e.stance, e.excerpt, e.note,
-              e.excerpt_status AS "quoteStatus", e.excerpt_score AS "quoteScore",
-              e.excerpt_snapshot_id AS "quoteSnapshotId", e.excerpt_start AS "quoteStart",
-              e.excerpt_end AS "quoteEnd", e.excerpt_match AS "quoteExcerpt", e.excerpt_diff AS "quoteDiff",
-              e.excerpt_checked_at AS "quoteCheckedAt", e.added_by AS "addedById", u.name AS "addedByName",
-              e.created_at AS "createdAt"
+              e.added_by AS "addedById", u.name AS "addedByName", e.created_at AS "createdAt"
          FROM evidence e JOIN sources s ON s.id = e.source_id LEFT JOIN users u ON u.id = e.added_by
         WHERE e.claim_id = $1 ORDER BY e.created_at, e.id`,
       [claimId],

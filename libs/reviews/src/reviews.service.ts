@@ -8,10 +8,10 @@ import {
   type EvidenceView,
   findTransition,
   type ReviewView,
-  toQuoteCheckView,
   type Transition,
   type VerdictView,
 } from '@claimdesk/claims';
+import { QuoteChecks, type QuoteCheckView } from '@claimdesk/checking';
 import { AppConfig } from '@claimdesk/config';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
@@ -86,6 +86,7 @@ export class ReviewsService {
     private readonly reviews: ReviewsRepository,
     private readonly claims: ClaimsService,
     private readonly sources: SourcesService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
     private readonly config: AppConfig,
@@ -94,7 +95,7 @@ export class ReviewsService {
   /** The claim with its evidence, the verdicts the caller may see, the review and the moves open to them. */
   async describe(viewer: Principal, claimId: string): Promise<ClaimDetailView> {
     const claim = await this.claims.get(claimId);
-    const evidence = await this.reviews.listEvidence(claimId);
+    const evidence = await this.listEvidence(claimId);
     const verdicts = await this.visibleVerdicts(viewer, claim);
     const versions = await this.reviews.listReviews(claimId);
     const assignees = await this.reviews.listAssignees(claimId);
@@ -320,6 +321,16 @@ export class ReviewsService {
     };
   }
 
+  /** The claim's evidence, each with its excerpt's check. */
+  private async listEvidence(claimId: string): Promise<CheckedEvidence[]> {
+    const evidence = await this.reviews.listEvidence(claimId);
+    const checks = await this.quoteChecks.of(
+      'evidence',
+      evidence.filter((row) => row.excerpt !== null).map((row) => row.id),
+    );
+    return evidence.map((row) => ({ ...row, excerptCheck: checks.get(row.id) ?? null }));
+  }
+
   /** Attaches a source as evidence; its fetch and excerpt check are queued. */
   async addEvidence(actor: Principal, claimId: string, request: EvidenceRequest): Promise<EvidenceView> {
     const evidenceId = await this.db.transaction(async () => {
@@ -339,9 +350,12 @@ export class ReviewsService {
         note: request.note ?? null,
         addedBy: actor.userId,
       });
-      // A new source's fetch checks the excerpt; a known one may have its snapshot already.
-      if (request.excerpt !== undefined && !source.created) {
-        await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+      if (request.excerpt !== undefined) {
+        await this.quoteChecks.open({ kind: 'evidence', id, claimId, sourceId: source.id, quote: request.excerpt });
+        // A new source's fetch checks the excerpt; a known one may have its snapshot already.
+        if (!source.created) {
+          await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+        }
       }
       await this.events.record({
         claimId,
@@ -351,7 +365,7 @@ export class ReviewsService {
       });
       return id;
     });
-    const evidence = await this.reviews.listEvidence(claimId);
+    const evidence = await this.listEvidence(claimId);
     return toEvidenceView(evidence.find((row) => row.id === evidenceId)!);
   }
 
@@ -676,7 +690,10 @@ function claimNotFound(id: string): DomainError {
   return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
 }
 
-function toEvidenceView(row: EvidenceRow): EvidenceView {
+/** A piece of evidence with its excerpt's check (null when it quotes no excerpt). */
+type CheckedEvidence = EvidenceRow & { excerptCheck: QuoteCheckView | null };
+
+function toEvidenceView(row: CheckedEvidence): EvidenceView {
   return {
     id: row.id,
     sourceId: row.sourceId,
@@ -684,7 +701,7 @@ function toEvidenceView(row: EvidenceRow): EvidenceView {
     stance: row.stance,
     excerpt: row.excerpt,
     note: row.note,
-    excerptCheck: toQuoteCheckView(row),
+    excerptCheck: row.excerptCheck,
     addedBy: row.addedById === null ? null : { id: row.addedById, name: row.addedByName ?? '' },
     createdAt: row.createdAt,
   };
