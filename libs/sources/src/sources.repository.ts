@@ -157,6 +157,29 @@ export class SourcesRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * Sources fetched from the web (none of their snapshots was submitted as
+   * text), with a fetch outcome, last attempted (or, never attempted,
+   * created) before `olderThan`; oldest attempt first, after the keyset
+   * position `after` (the attempt time as PostgreSQL prints it, and the id).
+   */
+  staleSources(
+    olderThan: Date,
+    after: { attemptKey: string; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; attemptKey: string }[]> {
+    return this.db.manager.query(
+      `SELECT s.id, coalesce(s.last_attempt_at, s.created_at)::text AS "attemptKey" FROM sources s
+        WHERE s.fetch_status <> 'pending'
+          AND coalesce(s.last_attempt_at, s.created_at) < $1
+          AND ($2::timestamptz IS NULL OR (coalesce(s.last_attempt_at, s.created_at), s.id) > ($2::timestamptz, $3::uuid))
+          AND NOT EXISTS (SELECT 1 FROM source_snapshots ss WHERE ss.source_id = s.id AND ss.http_status IS NULL)
+        ORDER BY coalesce(s.last_attempt_at, s.created_at), s.id
+        LIMIT $4`,
+      [olderThan, after?.attemptKey ?? null, after?.id ?? null, limit],
+    );
+  }
+
   /** Those of the sources still `pending`: fetched by no job yet. */
   async stillPending(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];

@@ -187,6 +187,19 @@ export class SourcesService {
     return this.sources.pendingFetchesBefore(before, limit);
   }
 
+  /**
+   * Sources fetched from the web with a fetch outcome, last attempted before
+   * `olderThan`, oldest attempt first, after the keyset position `after`:
+   * those a re-check may be due for.
+   */
+  staleSources(
+    olderThan: Date,
+    after: { attemptKey: string; id: string } | null,
+    limit: number,
+  ): Promise<{ id: string; attemptKey: string }[]> {
+    return this.sources.staleSources(olderThan, after, limit);
+  }
+
   /** Those of the sources still `pending`: no fetch has had an outcome yet. */
   stillPending(ids: readonly string[]): Promise<string[]> {
     return this.sources.stillPending(ids);
