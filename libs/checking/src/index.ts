@@ -13,3 +13,4 @@ export {
 export { QuoteChecks } from './quote-checks';
 export { QuoteChecksModule } from './quote-checks.module';
 export { type FetchOutcome, recheckAfterMs, recheckBatch, SourceCheckService } from './source-check.service';
+export { SourceCitations } from './source-citations';

@@ -6,17 +6,21 @@ import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetc
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
 import { type FetchStatus, SourcesService, type SourceToFetch } from '@claimdesk/sources';
-import { CheckRepository } from './check.repository';
 import { ExtractionFailure, extractDocument } from './document-extractor';
 import type { PageContent } from './html-extractor';
 import { checkQuote } from './quote-check';
 import { type QuoteCheckRow, QuoteCheckRepository } from './quote-check.repository';
 import type { QuoteTarget } from './quote-check.views';
+import { SourceCitations } from './source-citations';
 
 /** Sources are re-fetched when their last attempt is older than this. */
 export const recheckAfterMs = 24 * 60 * 60 * 1000;
 /** Most re-fetches one scheduled run queues; the rest wait for the next run. */
 export const recheckBatch = 500;
+/** The statuses of claims whose sources are re-checked on a schedule. */
+const rechecked = ['in_review', 'awaiting_approval', 'published'];
+/** Sources due a re-check by age read at a time, before asking which claims cite them. */
+const recheckPage = 1000;
 /** Most pending items of each kind one sweep for lost jobs looks at. */
 export const sweepBatch = 500;
 
@@ -38,7 +42,7 @@ export class SourceCheckService {
 
   constructor(
     private readonly db: Database,
-    private readonly checks: CheckRepository,
+    private readonly citations: SourceCitations,
     private readonly quoteChecks: QuoteCheckRepository,
     private readonly sources: SourcesService,
     private readonly fetcher: SafeFetcher,
@@ -100,7 +104,7 @@ export class SourceCheckService {
 
   /** The scheduled `source.recheck` job: queues re-fetches of sources due one. */
   async scheduleRechecks(now = new Date()): Promise<number> {
-    const due = await this.checks.dueForRecheck(new Date(now.getTime() - recheckAfterMs), recheckBatch);
+    const due = await this.dueForRecheck(new Date(now.getTime() - recheckAfterMs));
     const day = now.toISOString().slice(0, 10);
     await this.db.transaction(async () => {
       for (const sourceId of due) {
@@ -110,6 +114,30 @@ export class SourceCheckService {
     });
     if (due.length > 0) this.logger.log(`queued ${due.length} source re-checks`);
     return due.length;
+  }
+
+  /**
+   * Sources due a re-check, at most {@link recheckBatch}: fetched from the web
+   * (not given as text), last attempted before `olderThan`, oldest attempt
+   * first, and cited by a claim under review, awaiting approval or published.
+   */
+  private async dueForRecheck(olderThan: Date): Promise<string[]> {
+    const due: string[] = [];
+    let after: { attemptKey: string; id: string } | null = null;
+    while (due.length < recheckBatch) {
+      const page = await this.sources.staleSources(olderThan, after, recheckPage);
+      if (page.length === 0) break;
+      const cited = new Set(
+        await this.citations.citedByClaimsIn(
+          page.map((source) => source.id),
+          rechecked,
+        ),
+      );
+      due.push(...page.filter((source) => cited.has(source.id)).map((source) => source.id));
+      if (page.length < recheckPage) break;
+      after = page.at(-1)!;
+    }
+    return due.slice(0, recheckBatch);
   }
 
   /**
@@ -210,7 +238,7 @@ export class SourceCheckService {
       data,
     });
     if (changed) {
-      const claims = await this.checks.claimsCiting(source.id);
+      const claims = await this.citations.claimsCiting(source.id);
       await this.events.recordMany(
         claims.map((claimId) => ({
           claimId,

@@ -314,6 +314,36 @@ export class ClaimsRepository {
     );
   }
 
+  /** The claims with an appearance on the source, each once. */
+  async idsCitingSource(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT claim_id AS id FROM appearances WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of the sources with an appearance of a claim in one of `statuses`. */
+  async sourcesCitedIn(sourceIds: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    if (sourceIds.length === 0) return [];
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT a.source_id AS id FROM appearances a JOIN claims c ON c.id = a.claim_id
+        WHERE a.source_id = ANY($1::uuid[]) AND c.status = ANY($2::text[])`,
+      [sourceIds, statuses],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of the claims in one of `statuses`. */
+  async idsIn(ids: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM claims WHERE id = ANY($1::uuid[]) AND status = ANY($2::text[])`,
+      [ids, statuses],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The claims with an appearance on the source, newest first. */
   listCitingSource(sourceId: string, limit: number): Promise<ClaimRow[]> {
     return this.db.manager.query<ClaimRow[]>(

@@ -417,6 +417,21 @@ export class ClaimsService {
     return this.claims.readTextChanges(since, after, limit);
   }
 
+  /** The ids of the claims with an appearance on the source, each once. */
+  idsCitingSource(sourceId: string): Promise<string[]> {
+    return this.claims.idsCitingSource(sourceId);
+  }
+
+  /** Those of the sources with an appearance of a claim in one of `statuses`. */
+  sourcesCitedIn(sourceIds: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    return this.claims.sourcesCitedIn(sourceIds, statuses);
+  }
+
+  /** Those of the claims (by id) in one of `statuses`. */
+  idsIn(ids: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    return this.claims.idsIn(ids, statuses);
+  }
+
   /** The claims citing the source (with an appearance on it), newest first, at most `limit`. */
   async listCitingSource(sourceId: string, limit: number): Promise<ClaimSummaryView[]> {
     return (await this.claims.listCitingSource(sourceId, limit)).map(toSummary);

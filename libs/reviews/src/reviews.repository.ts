@@ -197,6 +197,24 @@ export class ReviewsRepository {
     );
   }
 
+  /** The claims with evidence from the source, each once. */
+  async claimsWithEvidenceFrom(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ claimId: string }[]>(
+      `SELECT DISTINCT claim_id AS "claimId" FROM evidence WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.claimId);
+  }
+
+  /** Which claims have evidence from which of the sources, each pair once. */
+  evidenceFrom(sourceIds: readonly string[]): Promise<{ sourceId: string; claimId: string }[]> {
+    if (sourceIds.length === 0) return Promise.resolve([]);
+    return this.db.manager.query(
+      `SELECT DISTINCT source_id AS "sourceId", claim_id AS "claimId" FROM evidence WHERE source_id = ANY($1::uuid[])`,
+      [sourceIds],
+    );
+  }
+
   /** The ids among `ids` that are evidence of the claim. */
   async evidenceOf(claimId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
