@@ -117,7 +117,7 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
     await waitFor(
       async () =>
         (await count(`SELECT count(*) AS n FROM sources WHERE fetch_status <> 'fetched'`)) === 0 &&
-        (await count(`SELECT count(*) AS n FROM appearances WHERE quote_status = 'pending'`)) === 0 &&
+        (await count(`SELECT count(*) AS n FROM quote_checks WHERE status = 'pending'`)) === 0 &&
         (await count(
           `SELECT count(*) AS n FROM sources s WHERE s.extract_claims AND NOT EXISTS
              (SELECT 1 FROM events e WHERE e.source_id = s.id AND e.action = 'source.claims_extracted')`,
@@ -133,9 +133,14 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
       (await pool.query(`SELECT fetch_status, fetch_attempts, count(*)::int AS n FROM sources GROUP BY 1, 2`)).rows,
     ).toEqual([{ fetch_status: 'fetched', fetch_attempts: 1, n: sourceCount }]);
     expect(await count(`SELECT count(*) AS n FROM source_snapshots`)).toBe(sourceCount);
-    expect((await pool.query(`SELECT quote_status, count(*)::int AS n FROM appearances GROUP BY 1`)).rows).toEqual([
-      { quote_status: 'found', n: quotedCount },
-    ]);
+    expect(
+      (
+        await pool.query(
+          `SELECT q.status, count(*)::int AS n FROM appearances a LEFT JOIN quote_checks q ON q.appearance_id = a.id
+            GROUP BY 1`,
+        )
+      ).rows,
+    ).toEqual([{ status: 'found', n: quotedCount }]);
     // The schedules went with the keys; the upkeep (not a restart) put them back, and they run again.
     await waitFor(
       async () => ((await schedulers()).length === jobSchedules.length ? true : undefined),

@@ -28,7 +28,14 @@ class ManualRelay extends OutboxRelay {
 
 /** The upkeep and the domains it asks, without the processors: no job runs, so what is pending stays pending. */
 @Module({
-  imports: [AccountsModule, CandidatesModule, CheckingModule, ClaimsModule, ReviewsModule, WebhooksModule],
+  imports: [
+    AccountsModule,
+    CandidatesModule,
+    CheckingModule.register({ imports: [ReviewsModule] }),
+    ClaimsModule,
+    ReviewsModule,
+    WebhooksModule,
+  ],
   providers: [JobSchedules, JobUpkeep, ManualRelay],
 })
 class UpkeepTestModule {}

@@ -6,6 +6,7 @@ import { DomainError } from '@claimdesk/errors';
 import { FetchFailure } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
 import { type JobRun, OutboxRelay, QueueRegistry } from '@claimdesk/queue';
+import { ReviewsModule } from '@claimdesk/reviews';
 import { type SourceInput, SourcesModule, SourcesService, type SourceView } from '@claimdesk/sources';
 import {
   createTestDatabase,
@@ -77,6 +78,10 @@ class ManualRelay extends OutboxRelay {
 @Module({ providers: [ManualRelay] })
 class RelayTestModule {}
 
+/** Checking as the worker registers it, told of citations by reviews. */
+@Module({ imports: [CheckingModule.register({ imports: [ReviewsModule] })] })
+class CheckingTestModule {}
+
 const hex = (bytes = 5): string => randomBytes(bytes).toString('hex');
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -98,7 +103,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
     // One backend is enough: nothing here goes through a queue but the outbox table.
     const backend = queueBackends().find((candidate) => candidate.kind === 'postgresql')!;
     app = await startTestContext(testRuntime(database.url, backend, 'test', { FETCH_ALLOWED_HOSTS: site.host }), [
-      CheckingModule,
+      CheckingTestModule,
       ClaimsModule,
       SourcesModule,
       AccountsModule,
@@ -144,7 +149,8 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   async function appearance(id: string): Promise<AppearanceRow> {
     const [row] = await db.manager.query<AppearanceRow[]>(
-      `SELECT quote_status, quote_score, quote_snapshot_id FROM appearances WHERE id = $1`,
+      `SELECT status AS quote_status, score AS quote_score, snapshot_id AS quote_snapshot_id
+         FROM quote_checks WHERE appearance_id = $1`,
       [id],
     );
     return row!;
@@ -152,7 +158,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   const quoteStatuses = async (ids: readonly string[]): Promise<string[]> => {
     const rows = await db.manager.query<{ id: string; quote_status: string }[]>(
-      `SELECT id, quote_status FROM appearances WHERE id = ANY($1)`,
+      `SELECT appearance_id AS id, status AS quote_status FROM quote_checks WHERE appearance_id = ANY($1)`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, row.quote_status]));

@@ -1,6 +1,7 @@
 import type { Role } from '@claimdesk/accounts';
+import type { QuoteCheckView } from '@claimdesk/checking';
 import type { EventAction } from '@claimdesk/events';
-import type { ClaimStatus, QuoteCheckStatus } from './claim-status';
+import type { ClaimStatus } from './claim-status';
 
 export interface ClaimantView {
   id: string;
@@ -8,16 +9,8 @@ export interface ClaimantView {
   role: string | null;
 }
 
-export interface QuoteCheckView {
-  status: QuoteCheckStatus;
-  score: number | null;
-  snapshotId: string | null;
-  start: number | null;
-  end: number | null;
-  excerpt: string | null;
-  diff: unknown;
-  checkedAt: Date | null;
-}
+/** A quote's check, kept by libs/checking. */
+export type { QuoteCheckView };
 
 export interface AppearanceView {
   id: string;

@@ -5,7 +5,6 @@ import type { ClaimListTerms, ListedClaim } from './claim-list-terms';
 import type { ClaimStatus } from './claim-status';
 import type { ClaimSort } from './claim.views';
 import { Claim } from './claim.entity';
-import type { QuoteCheckRow } from './quote-check.view';
 
 export interface ClaimRow {
   id: string;
@@ -82,7 +81,7 @@ export interface ClaimEditColumns {
   claimant?: { id: string | null; role: string | null };
 }
 
-export interface AppearanceRow extends QuoteCheckRow {
+export interface AppearanceRow {
   id: string;
   sourceId: string;
   url: string;
@@ -163,10 +162,7 @@ export const searchCandidates = 500;
 export const nearMatchCandidates = 2000;
 export const nearMatchScored = 50;
 
-const appearanceColumns = `
-  a.id, a.source_id AS "sourceId", a.quote, a.quote_status AS "quoteStatus", a.quote_score AS "quoteScore",
-  a.quote_snapshot_id AS "quoteSnapshotId", a.quote_start AS "quoteStart", a.quote_end AS "quoteEnd",
-  a.quote_excerpt AS "quoteExcerpt", a.quote_diff AS "quoteDiff", a.quote_checked_at AS "quoteCheckedAt"`;
+const appearanceColumns = `a.id, a.source_id AS "sourceId", a.quote`;
 
 @Injectable()
 export class ClaimsRepository {
@@ -255,13 +251,13 @@ export class ClaimsRepository {
 
   /** Inserts the appearance; returns it as {@link listAppearances} would, given the source's URL. */
   async insertAppearance(
-    appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote' | 'quoteStatus'>,
+    appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote'>,
     url: string,
   ): Promise<AppearanceRow> {
     const [row] = await this.db.manager.query<Omit<AppearanceRow, 'url'>[]>(
-      `INSERT INTO appearances AS a (claim_id, source_id, quote, quote_status) VALUES ($1, $2, $3, $4)
+      `INSERT INTO appearances AS a (claim_id, source_id, quote) VALUES ($1, $2, $3)
        RETURNING ${appearanceColumns}`,
-      [appearance.claimId, appearance.sourceId, appearance.quote, appearance.quoteStatus],
+      [appearance.claimId, appearance.sourceId, appearance.quote],
     );
     return { ...row!, url };
   }
@@ -327,6 +323,36 @@ export class ClaimsRepository {
         LIMIT $4`,
       [since, after?.xid ?? '-1', after?.id ?? '00000000-0000-0000-0000-000000000000', limit],
     );
+  }
+
+  /** The claims with an appearance on the source, each once. */
+  async idsCitingSource(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT claim_id AS id FROM appearances WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of the sources with an appearance of a claim in one of `statuses`. */
+  async sourcesCitedIn(sourceIds: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    if (sourceIds.length === 0) return [];
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT a.source_id AS id FROM appearances a JOIN claims c ON c.id = a.claim_id
+        WHERE a.source_id = ANY($1::uuid[]) AND c.status = ANY($2::text[])`,
+      [sourceIds, statuses],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of the claims in one of `statuses`. */
+  async idsIn(ids: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM claims WHERE id = ANY($1::uuid[]) AND status = ANY($2::text[])`,
+      [ids, statuses],
+    );
+    return rows.map((row) => row.id);
   }
 
   /** The claims with an appearance on the source, newest first. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AccountsService, type Principal } from '@claimdesk/accounts';
+import { QuoteChecks, type QuoteCheckView } from '@claimdesk/checking';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database, decodeCursor, encodeCursor, isUuid, type Page } from '@claimdesk/persistence';
@@ -35,9 +36,11 @@ import type { ClaimListTerms } from './claim-list-terms';
 import type { ClaimStatus } from './claim-status';
 import { findTransition } from './claim-transitions';
 import { normalizeText } from './normalize-text';
-import { toQuoteCheckView } from './quote-check.view';
 
 const similarLimit = 5;
+
+/** An appearance with its quote's check (null when it cites no quote). */
+type CheckedAppearance = AppearanceRow & { quoteCheck: QuoteCheckView | null };
 
 /** Claims: submission, reading, listing and search, and their audit trail. */
 @Injectable()
@@ -48,6 +51,7 @@ export class ClaimsService {
     private readonly claimants: ClaimantsRepository,
     private readonly sources: SourcesService,
     private readonly accounts: AccountsService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
   ) {}
@@ -93,7 +97,7 @@ export class ClaimsService {
         tags,
         createdBy: actor.userId,
       });
-      const appearances: AppearanceRow[] = [];
+      const appearances: CheckedAppearance[] = [];
       if (input.appearance !== undefined) appearances.push(await this.attach(actor, inserted.id, input.appearance));
       await this.events.record({
         claimId: inserted.id,
@@ -253,22 +257,40 @@ export class ClaimsService {
   }
 
   /** Cites the source (registering and queueing a new one) and records the appearance, in the caller's transaction. */
-  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceRow> {
+  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<CheckedAppearance> {
     const { url, sourceId, quote } = input;
     const source =
       sourceId !== undefined
         ? { id: sourceId, url: await this.sources.urlOf(sourceId), created: false }
         : await this.sources.cite(actor.userId, url!);
     const appearance = await this.claims.insertAppearance(
-      { claimId, sourceId: source.id, quote: quote ?? null, quoteStatus: quote === undefined ? null : 'pending' },
+      { claimId, sourceId: source.id, quote: quote ?? null },
       source.url,
     );
+    if (quote === undefined) return { ...appearance, quoteCheck: null };
+    const quoteCheck = await this.quoteChecks.open({
+      kind: 'appearance',
+      id: appearance.id,
+      claimId,
+      sourceId: source.id,
+      quote,
+    });
     // A new source's fetch checks its quotes; a known one may already have
     // the snapshot this quote is checked against.
-    if (quote !== undefined && !source.created) {
+    if (!source.created) {
       await this.outbox.enqueue({ name: 'quote.check', data: { appearanceId: appearance.id } }, { key: appearance.id });
     }
-    return appearance;
+    return { ...appearance, quoteCheck };
+  }
+
+  /** The claim's appearances, each with its quote's check. */
+  private async listAppearances(claimId: string): Promise<CheckedAppearance[]> {
+    const appearances = await this.withUrls(await this.claims.listAppearances(claimId));
+    const checks = await this.quoteChecks.of(
+      'appearance',
+      appearances.filter((row) => row.quote !== null).map((row) => row.id),
+    );
+    return appearances.map((row) => ({ ...row, quoteCheck: checks.get(row.id) ?? null }));
   }
 
   /** The claim, its appearances and the claims like it; the review workflow's part is added by its claim detail. */
@@ -276,7 +298,7 @@ export class ClaimsService {
     const row = await this.claims.findById(id);
     if (row === null) throw claimNotFound(id);
     // One after the other: inside a transaction both share one connection.
-    const appearances = await this.withUrls(await this.claims.listAppearances(id));
+    const appearances = await this.listAppearances(id);
     const similar = await this.claims.findSimilar(row, id, similarLimit);
     return toView(row, appearances, similar);
   }
@@ -406,6 +428,21 @@ export class ClaimsService {
     limit: number,
   ): Promise<{ id: string; text: string; headline: string | null; xid: string }[]> {
     return this.claims.readTextChanges(since, after, limit);
+  }
+
+  /** The ids of the claims with an appearance on the source, each once. */
+  idsCitingSource(sourceId: string): Promise<string[]> {
+    return this.claims.idsCitingSource(sourceId);
+  }
+
+  /** Those of the sources with an appearance of a claim in one of `statuses`. */
+  sourcesCitedIn(sourceIds: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    return this.claims.sourcesCitedIn(sourceIds, statuses);
+  }
+
+  /** Those of the claims (by id) in one of `statuses`. */
+  idsIn(ids: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    return this.claims.idsIn(ids, statuses);
   }
 
   /** The claims citing the source (with an appearance on it), newest first, at most `limit`. */
@@ -561,7 +598,7 @@ function toSummary(row: ClaimRow): ClaimSummaryView {
 }
 
 /** Exact duplicates first, then near matches, {@link similarLimit} in all. */
-function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow[]): ClaimView {
+function toView(row: ClaimRow, appearances: CheckedAppearance[], similar: SimilarRow[]): ClaimView {
   return {
     ...toSummary(row),
     checkWorthiness: row.checkWorthiness,
@@ -571,13 +608,13 @@ function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow
   };
 }
 
-function toAppearanceView(row: AppearanceRow): AppearanceView {
+function toAppearanceView(row: CheckedAppearance): AppearanceView {
   return {
     id: row.id,
     sourceId: row.sourceId,
     url: row.url,
     quote: row.quote,
-    quoteCheck: toQuoteCheckView(row),
+    quoteCheck: row.quoteCheck,
   };
 }
 

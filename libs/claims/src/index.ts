@@ -18,4 +18,3 @@ export {
 export type { ClaimState } from './claims.repository';
 export { ClaimsService } from './claims.service';
 export { normalizeText } from './normalize-text';
-export { type QuoteCheckRow, toQuoteCheckView } from './quote-check.view';

@@ -14,6 +14,14 @@ export interface NewEvent {
   data?: Record<string, unknown>;
 }
 
+/** An event of a source, as what happened to it last is read. */
+export interface SourceEventRow {
+  id: string;
+  action: string;
+  at: Date;
+  data: Record<string, unknown>;
+}
+
 export interface EventRow {
   id: string;
   at: Date;
@@ -44,6 +52,29 @@ export class EventsRepository {
       ],
     );
     return row!;
+  }
+
+  /**
+   * The latest event with one of `actions` of each source, by source id (ids
+   * are bigints, as text); with `snapshotIds` (one per source, null for
+   * none), only events whose data names that snapshot.
+   */
+  async latestOfSources(
+    sourceIds: readonly string[],
+    actions: readonly string[],
+    snapshotIds?: readonly (string | null)[],
+  ): Promise<Map<string, SourceEventRow>> {
+    if (sourceIds.length === 0) return new Map();
+    const rows = await this.db.manager.query<(SourceEventRow & { sourceId: string })[]>(
+      `SELECT k.source_id AS "sourceId", e.id::text AS id, e.action, e.at, e.data
+         FROM unnest($1::uuid[], $2::text[]) AS k(source_id, snapshot_id)
+         JOIN LATERAL (SELECT id, action, at, data FROM events
+                        WHERE source_id = k.source_id AND action = ANY($3::text[])
+                          AND (NOT $4 OR data->>'snapshotId' = k.snapshot_id)
+                        ORDER BY id DESC LIMIT 1) e ON true`,
+      [sourceIds, snapshotIds ?? sourceIds.map(() => null), actions, snapshotIds !== undefined],
+    );
+    return new Map(rows.map(({ sourceId, ...event }) => [sourceId, event]));
   }
 
   /** Inserts the events in one statement; returns their ids and times, in order. */

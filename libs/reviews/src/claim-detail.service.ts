@@ -8,6 +8,7 @@ import {
   type ReviewView,
   type VerdictView,
 } from '@claimdesk/claims';
+import { QuoteChecks } from '@claimdesk/checking';
 import { AppConfig } from '@claimdesk/config';
 import { SourcesService } from '@claimdesk/sources';
 import { type ClaimCapabilities, claimCapabilities, isSplit, ratingsHiddenReason } from './claim-capabilities';
@@ -53,6 +54,7 @@ export class ClaimDetailService {
     private readonly reviews: ReviewsRepository,
     private readonly accounts: AccountsService,
     private readonly sources: SourcesService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly config: AppConfig,
   ) {}
 
@@ -97,14 +99,22 @@ export class ClaimDetailService {
     });
   }
 
-  /** Evidence as shown: with its sources' URLs (one lookup) and the names, among `names`, of who added it. */
+  /**
+   * Evidence as shown: with its sources' URLs and its excerpts' checks (one
+   * lookup each) and the names, among `names`, of who added it.
+   */
   async evidenceViews(evidence: readonly EvidenceRecord[], names: Map<string, string>): Promise<EvidenceView[]> {
     const urls = await this.sources.urlsOf(evidence.map((row) => row.sourceId));
+    const checks = await this.quoteChecks.of(
+      'evidence',
+      evidence.filter((row) => row.excerpt !== null).map((row) => row.id),
+    );
     return evidence.map((row) =>
       toEvidenceView({
         ...row,
         url: urls.get(row.sourceId)!,
         addedByName: row.addedById === null ? null : (names.get(row.addedById) ?? null),
+        excerptCheck: checks.get(row.id) ?? null,
       }),
     );
   }

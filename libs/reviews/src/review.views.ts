@@ -1,4 +1,4 @@
-import { type EvidenceView, type ReviewView, toQuoteCheckView, type VerdictView } from '@claimdesk/claims';
+import type { EvidenceView, ReviewView, VerdictView } from '@claimdesk/claims';
 import type { EvidenceRow, ReviewRow, VerdictRow } from './reviews.repository';
 
 export function toEvidenceView(row: EvidenceRow): EvidenceView {
@@ -9,7 +9,7 @@ export function toEvidenceView(row: EvidenceRow): EvidenceView {
     stance: row.stance,
     excerpt: row.excerpt,
     note: row.note,
-    excerptCheck: toQuoteCheckView(row),
+    excerptCheck: row.excerptCheck,
     addedBy: row.addedById === null ? null : { id: row.addedById, name: row.addedByName ?? '' },
     createdAt: row.createdAt,
   };

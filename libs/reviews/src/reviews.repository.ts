@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { ClaimListTerms, ClaimState, ClaimTerm, QuoteCheckRow, ReviewedClaimView } from '@claimdesk/claims';
+import type { ClaimListTerms, ClaimState, ClaimTerm, ReviewedClaimView } from '@claimdesk/claims';
+import type { QuoteCheckView } from '@claimdesk/checking';
 import { Database } from '@claimdesk/persistence';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
@@ -22,8 +23,8 @@ export interface VerdictRow extends VerdictRecord {
   reviewerName: string;
 }
 
-/** Evidence as stored, with its excerpt's check in the columns a quote check has; its source and author by id. */
-export interface EvidenceRecord extends QuoteCheckRow {
+/** Evidence as stored: its source and author by id; its excerpt's check is kept by libs/checking. */
+export interface EvidenceRecord {
   id: string;
   sourceId: string;
   stance: Stance;
@@ -33,10 +34,11 @@ export interface EvidenceRecord extends QuoteCheckRow {
   createdAt: Date;
 }
 
-/** Evidence with its source's URL and the name of who added it. */
+/** Evidence as shown: with its source's URL, the name of who added it and its excerpt's check. */
 export interface EvidenceRow extends EvidenceRecord {
   url: string;
   addedByName: string | null;
+  excerptCheck: QuoteCheckView | null;
 }
 
 /** A published review version as stored: the publisher by id. */
@@ -159,8 +161,8 @@ export class ReviewsRepository {
     addedBy: string;
   }): Promise<string> {
     const [row] = await this.db.manager.query<{ id: string }[]>(
-      `INSERT INTO evidence (claim_id, source_id, stance, excerpt, note, excerpt_status, added_by)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4::text IS NULL THEN NULL ELSE 'pending' END, $6)
+      `INSERT INTO evidence (claim_id, source_id, stance, excerpt, note, added_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id`,
       [evidence.claimId, evidence.sourceId, evidence.stance, evidence.excerpt, evidence.note, evidence.addedBy],
     );
@@ -171,13 +173,28 @@ export class ReviewsRepository {
   listEvidence(claimId: string): Promise<EvidenceRecord[]> {
     return this.db.manager.query<EvidenceRecord[]>(
       `SELECT e.id, e.source_id AS "sourceId", e.stance, e.excerpt, e.note,
-              e.excerpt_status AS "quoteStatus", e.excerpt_score AS "quoteScore",
-              e.excerpt_snapshot_id AS "quoteSnapshotId", e.excerpt_start AS "quoteStart",
-              e.excerpt_end AS "quoteEnd", e.excerpt_match AS "quoteExcerpt", e.excerpt_diff AS "quoteDiff",
-              e.excerpt_checked_at AS "quoteCheckedAt", e.added_by AS "addedById", e.created_at AS "createdAt"
+              e.added_by AS "addedById", e.created_at AS "createdAt"
          FROM evidence e
         WHERE e.claim_id = $1 ORDER BY e.created_at, e.id`,
       [claimId],
+    );
+  }
+
+  /** The claims with evidence from the source, each once. */
+  async claimsWithEvidenceFrom(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ claimId: string }[]>(
+      `SELECT DISTINCT claim_id AS "claimId" FROM evidence WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.claimId);
+  }
+
+  /** Which claims have evidence from which of the sources, each pair once. */
+  evidenceFrom(sourceIds: readonly string[]): Promise<{ sourceId: string; claimId: string }[]> {
+    if (sourceIds.length === 0) return Promise.resolve([]);
+    return this.db.manager.query(
+      `SELECT DISTINCT source_id AS "sourceId", claim_id AS "claimId" FROM evidence WHERE source_id = ANY($1::uuid[])`,
+      [sourceIds],
     );
   }
 

@@ -12,6 +12,7 @@ import {
   type Transition,
   type VerdictView,
 } from '@claimdesk/claims';
+import { QuoteChecks } from '@claimdesk/checking';
 import { AppConfig } from '@claimdesk/config';
 import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
 import { type EventAction, EventLog } from '@claimdesk/events';
@@ -70,6 +71,7 @@ export class ReviewsService {
     private readonly claims: ClaimsService,
     private readonly accounts: AccountsService,
     private readonly sources: SourcesService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
     private readonly config: AppConfig,
@@ -298,9 +300,12 @@ export class ReviewsService {
         note: request.note ?? null,
         addedBy: actor.userId,
       });
-      // A new source's fetch checks the excerpt; a known one may have its snapshot already.
-      if (request.excerpt !== undefined && !source.created) {
-        await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+      if (request.excerpt !== undefined) {
+        await this.quoteChecks.open({ kind: 'evidence', id, claimId, sourceId: source.id, quote: request.excerpt });
+        // A new source's fetch checks the excerpt; a known one may have its snapshot already.
+        if (!source.created) {
+          await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+        }
       }
       await this.events.record({
         claimId,

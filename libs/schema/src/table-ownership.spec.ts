@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { entityTables, type TableReference, tableReferences } from './table-references';
-import { knownViolations, tableOwners, unownedCodeRoots } from './table-ownership';
+import { tableOwners, unownedCodeRoots } from './table-ownership';
 
 const root = path.resolve(__dirname, '../../..');
 const tables = new Set(Object.keys(tableOwners));
@@ -43,9 +43,6 @@ function violationsIn(file: string, source: string, known = entities): Violation
   });
 }
 
-const tolerated = (violation: { file: string; table: string }) =>
-  knownViolations.some((known) => known.file === violation.file && known.table === violation.table);
-
 describe('table ownership', () => {
   const violations = [...sources].flatMap(([file, source]) => violationsIn(file, source));
 
@@ -57,17 +54,10 @@ describe('table ownership', () => {
   });
 
   it('names each table only in the lib that owns it', () => {
-    const unexpected = violations
-      .filter((violation) => !tolerated(violation))
-      .map(({ file, line, table, owner }) => `${file}:${line} names ${table}, owned by ${owner}`);
-    expect(unexpected).toEqual([]);
-  });
-
-  it('tolerates only known violations that still exist (empty the list as they are removed)', () => {
-    const stale = knownViolations.filter(
-      (known) => !violations.some((violation) => violation.file === known.file && violation.table === known.table),
+    const unexpected = violations.map(
+      ({ file, line, table, owner }) => `${file}:${line} names ${table}, owned by ${owner}`,
     );
-    expect(stale).toEqual([]);
+    expect(unexpected).toEqual([]);
   });
 
   it('gives every table a migration creates an owner, and every owned table exists', () => {
