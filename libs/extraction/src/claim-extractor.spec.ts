@@ -1,6 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { ClaimExtractor } from './claim-extractor';
 import { ExtractionModule } from './extraction.module';
+import type { ExtractedStatement } from './statement';
 
 const article = [
   'The government will raise the state pension age from 66 to 68 by 2036, the biggest change in a decade.',
@@ -58,11 +59,13 @@ describe('ClaimExtractor', () => {
     expect(extractor.extract(' \n\n ')).toEqual([]);
   });
 
-  it('extracts a 2,000-word article quickly', () => {
-    const long = Array.from({ length: 20 }, () => article).join('\n\n');
-    extractor.extract(long);
-    const started = performance.now();
-    extractor.extract(long);
-    expect(performance.now() - started).toBeLessThan(200);
+  // Its speed is measured by `npm run bench -- extraction`, not here: a timed test fails on a busy machine.
+  it('extracts a 2,000-word article whole, finding in each copy of the text what it finds in one', () => {
+    const kinds = (statements: ExtractedStatement[]) =>
+      statements.map((statement) => `${statement.kind}: ${statement.span.text}`).sort();
+    const once = kinds(extractor.extract(article));
+    const long = kinds(extractor.extract(Array.from({ length: 20 }, () => article).join('\n\n')));
+    expect(once.length).toBeGreaterThan(1);
+    expect(long).toEqual(once.flatMap((statement) => Array.from({ length: 20 }, () => statement)));
   });
 });
