@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, type Type } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
 import { claimStatuses, ClaimsService } from '@claimdesk/claims';
@@ -97,18 +97,12 @@ export class ClaimPageController {
   ): Promise<void> {
     const { input, values } = readEvidence(body);
     const form = { form: 'evidence', values } as const;
-    const result = await validateForm(EvidenceRequestBody, input);
-    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, evidenceFields, input);
-    try {
-      const evidence = await this.reviews.addEvidence(principal, id, result.value);
+    const post = { form, fields: evidenceFields, type: EvidenceRequestBody, input, filled: input };
+    return this.submit(reply, principal, id, post, async (request) => {
+      const evidence = await this.reviews.addEvidence(principal, id, request);
       const source = await this.sources.get(evidence.sourceId);
-      return void reply.redirect(
-        `/claims/${id}?done=${source.fetchStatus === 'pending' ? 'evidence-fetching' : 'evidence'}`,
-        303,
-      );
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, evidenceFields);
-    }
+      return source.fetchStatus === 'pending' ? 'evidence-fetching' : 'evidence';
+    });
   }
 
   @Post('verdicts')
@@ -121,14 +115,11 @@ export class ClaimPageController {
   ): Promise<void> {
     const { input, values } = readVerdict(body);
     const form = { form: 'verdict', values } as const;
-    const result = await validateForm(VerdictRequestBody, input);
-    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, verdictFields, input);
-    try {
-      await this.reviews.giveVerdict(principal, id, result.value);
-      return void reply.redirect(`/claims/${id}?done=verdict`, 303);
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, verdictFields);
-    }
+    const post = { form, fields: verdictFields, type: VerdictRequestBody, input, filled: input };
+    return this.submit(reply, principal, id, post, async (request) => {
+      await this.reviews.giveVerdict(principal, id, request);
+      return 'verdict';
+    });
   }
 
   /**
@@ -151,15 +142,11 @@ export class ClaimPageController {
     }
     const form = { form: 'transition', to, values } as const;
     // With the reason field, so that its problem links to it when the form has one.
-    const fields = transitionFields(to, publish);
-    const result = await validateForm(TransitionRequestBody, input);
-    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, fields);
-    try {
-      await this.reviews.transition(principal, id, result.value, version);
-      return void reply.redirect(`/claims/${id}?done=moved-${to}`, 303);
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, fields);
-    }
+    const post = { form, fields: transitionFields(to, publish), type: TransitionRequestBody, input };
+    return this.submit(reply, principal, id, post, async (request) => {
+      await this.reviews.transition(principal, id, request, version);
+      return `moved-${to}`;
+    });
   }
 
   @Post('assignments')
@@ -172,14 +159,11 @@ export class ClaimPageController {
   ): Promise<void> {
     const { input, values } = readAssignment(body);
     const form = { form: 'assign', values } as const;
-    const result = await validateForm(AssignmentRequestBody, input);
-    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, assignFields, input);
-    try {
-      const { created } = await this.reviews.assign(principal, id, result.value.reviewerEmail);
-      return void reply.redirect(`/claims/${id}?done=${created ? 'assigned' : 'already-assigned'}`, 303);
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, assignFields);
-    }
+    const post = { form, fields: assignFields, type: AssignmentRequestBody, input, filled: input };
+    return this.submit(reply, principal, id, post, async (request) => {
+      const { created } = await this.reviews.assign(principal, id, request.reviewerEmail);
+      return created ? 'assigned' : 'already-assigned';
+    });
   }
 
   /**
@@ -205,14 +189,11 @@ export class ClaimPageController {
       'claimant.name': values.claimantName,
       'claimant.role': values.claimantRole,
     };
-    const result = await validateForm(EditClaimRequest, input);
-    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, editFields, filled);
-    try {
-      const { changed } = await this.claims.edit(principal, id, result.value, version);
-      return void reply.redirect(`/claims/${id}?done=${changed.length > 0 ? 'edited' : 'unchanged'}`, 303);
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, editFields);
-    }
+    const post = { form, fields: editFields, type: EditClaimRequest, input, filled };
+    return this.submit(reply, principal, id, post, async (edit) => {
+      const { changed } = await this.claims.edit(principal, id, edit, version);
+      return changed.length > 0 ? 'edited' : 'unchanged';
+    });
   }
 
   /** Records another place the claim was made, as the API's appearances endpoint does. */
@@ -226,14 +207,11 @@ export class ClaimPageController {
   ): Promise<void> {
     const { input, values } = readAppearance(body);
     const form = { form: 'appearance', values } as const;
-    const result = await validateForm(AppearanceRequest, input);
-    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, appearanceFields, input);
-    try {
-      await this.claims.addAppearance(principal, id, result.value);
-      return void reply.redirect(`/claims/${id}?done=appearance-added`, 303);
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, appearanceFields);
-    }
+    const post = { form, fields: appearanceFields, type: AppearanceRequest, input, filled: input };
+    return this.submit(reply, principal, id, post, async (appearance) => {
+      await this.claims.addAppearance(principal, id, appearance);
+      return 'appearance-added';
+    });
   }
 
   /** Asks another reviewer to settle split verdicts, as the API's verdict-requests endpoint does. */
@@ -247,16 +225,11 @@ export class ClaimPageController {
   ): Promise<void> {
     const { input, values } = readAssignment(body);
     const form = { form: 'verdict-request', values } as const;
-    const result = await validateForm(AssignmentRequestBody, input);
-    if (result.problems) {
-      return this.invalid(reply, principal, id, form, result.problems, verdictRequestFields, input);
-    }
-    try {
-      await this.reviews.requestVerdict(principal, id, result.value.reviewerEmail);
-      return void reply.redirect(`/claims/${id}?done=verdict-requested`, 303);
-    } catch (error) {
-      return this.refused(error, reply, principal, id, form, verdictRequestFields);
-    }
+    const post = { form, fields: verdictRequestFields, type: AssignmentRequestBody, input, filled: input };
+    return this.submit(reply, principal, id, post, async (request) => {
+      await this.reviews.requestVerdict(principal, id, request.reviewerEmail);
+      return 'verdict-requested';
+    });
   }
 
   private async render(
@@ -269,6 +242,37 @@ export class ClaimPageController {
   ): Promise<void> {
     const data = await this.pages.page(principal, id, eventsCursor);
     return void reply.code(status).view('claim-page', toClaimPage(data, principal, options));
+  }
+
+  /**
+   * One form post, as the API would take it: validates `post.input` with the
+   * API's request class, runs `act` with the value and redirects (303) to the
+   * claim page with the `done` it returns; invalid input and the service's
+   * refusals show the page again with the form as it was sent.
+   */
+  private async submit<T extends object>(
+    reply: FastifyReply,
+    principal: Principal,
+    id: string,
+    post: {
+      form: Omit<ClaimFormState, 'errors'>;
+      fields: FormFields;
+      type: Type<T>;
+      input: Record<string, unknown>;
+      /** Which fields were filled, to say what an empty one needs; without it, every field counts as filled. */
+      filled?: Record<string, unknown>;
+    },
+    act: (value: T) => Promise<string>,
+  ): Promise<void> {
+    const result = await validateForm(post.type, post.input);
+    if (result.problems) {
+      return this.invalid(reply, principal, id, post.form, result.problems, post.fields, post.filled);
+    }
+    try {
+      return void reply.redirect(`/claims/${id}?done=${await act(result.value)}`, 303);
+    } catch (error) {
+      return this.refused(error, reply, principal, id, post.form, post.fields);
+    }
   }
 
   /** The page again, status 400, with the form's values and its errors linked from the summary. */
