@@ -10,6 +10,7 @@ import { isRole, type Role, roles } from './role';
 import type { User } from './user.entity';
 import { UsersRepository } from './users.repository';
 import { WebSessionsRepository } from './web-sessions.repository';
+import { AccountErrors } from './account-errors';
 
 export interface CreatedUser {
   id: string;
@@ -99,11 +100,11 @@ export class AccountsService {
     const passwordHash = user?.passwordHash ?? (await standInHash());
     const matches = password.length <= 1024 && (await verifyArgon2(passwordHash, password).catch(() => false));
     if (user === null || !matches) {
-      throw new DomainError('unauthenticated', 'auth.bad_credentials', 'The email or the password is not right.');
+      throw new DomainError('unauthenticated', AccountErrors.badCredentials, 'The email or the password is not right.');
     }
     // Said only to someone who knows the password, so it tells a stranger nothing.
     if (user.deactivatedAt !== null) {
-      throw new DomainError('unauthenticated', 'auth.deactivated', 'This account is deactivated: ask an admin.');
+      throw new DomainError('unauthenticated', AccountErrors.deactivated, 'This account is deactivated: ask an admin.');
     }
     // Logging in is rare next to page views: the place to forget expired sessions.
     await this.sessions.deleteExpired();
@@ -178,13 +179,14 @@ export class AccountsService {
       problems.push(fieldProblem('password', 'must be 12 to 1024 characters'));
     }
     if (problems.length > 0 || !isRole(input.role)) {
-      throw DomainError.invalid('user.invalid', 'The user is not valid.', problems);
+      throw DomainError.invalid(AccountErrors.userInvalid, 'The user is not valid.', problems);
     }
     const generatedPassword = input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
     // @node-rs/argon2 defaults to argon2id, 19 MiB, 2 passes, 1 lane: OWASP's recommended minimum.
     const passwordHash = await argon2id(input.password ?? generatedPassword!);
     const user = await this.users.insertIfNew({ email, name, role: input.role, passwordHash });
-    if (user === null) throw DomainError.conflict('user.email_taken', `A user with the email ${email} already exists.`);
+    if (user === null)
+      throw DomainError.conflict(AccountErrors.emailTaken, `A user with the email ${email} already exists.`);
     return { id: user.id, email, name, role: user.role, ...(generatedPassword ? { generatedPassword } : {}) };
   }
 
@@ -195,11 +197,14 @@ export class AccountsService {
       'userId' in input ? await this.users.findById(input.userId) : await this.users.findByEmail(input.email.trim()),
     );
     if (user.deactivatedAt !== null) {
-      throw DomainError.conflict('user.deactivated', `${user.email} is deactivated: reactivate the account first.`);
+      throw DomainError.conflict(
+        AccountErrors.userDeactivated,
+        `${user.email} is deactivated: reactivate the account first.`,
+      );
     }
     const name = (input.name ?? 'api').trim();
     if (name.length === 0 || name.length > 200) {
-      throw DomainError.invalid('token.invalid', 'The token is not valid.', [
+      throw DomainError.invalid(AccountErrors.tokenInvalid, 'The token is not valid.', [
         fieldProblem('name', 'must be 1 to 200 characters'),
       ]);
     }
@@ -255,7 +260,7 @@ export class AccountsService {
   /** Gives the user another role, effective on their next request; refused when it would leave no active admin. */
   async changeRole(actorId: string | null, key: UserKey, role: string): Promise<AccountChange> {
     if (!isRole(role)) {
-      throw DomainError.invalid('user.invalid', 'The role is not valid.', [
+      throw DomainError.invalid(AccountErrors.userInvalid, 'The role is not valid.', [
         fieldProblem('role', `must be one of ${roles.join(', ')}`),
       ]);
     }
@@ -350,7 +355,7 @@ function keyOf(key: UserKey): { id: string } | { email: string } {
 function orNotFound(key: UserKey, user: User | null): User {
   if (user !== null) return user;
   const named = 'userId' in key ? `id ${key.userId}` : `email ${key.email.trim()}`;
-  throw DomainError.notFound('user.not_found', `No user has the ${named}.`);
+  throw DomainError.notFound(AccountErrors.userNotFound, `No user has the ${named}.`);
 }
 
 function summary(user: User): AccountChange['user'] {
@@ -361,7 +366,7 @@ function summary(user: User): AccountChange['user'] {
 function refuseLastAdmin(user: User, activeAdmins: string[], change: string): void {
   if (!activeAdmins.includes(user.id) || activeAdmins.length > 1) return;
   throw DomainError.conflict(
-    'user.last_admin',
+    AccountErrors.lastAdmin,
     `Cannot ${change}: they are the only active admin, and someone must be able to manage users. Make another user an admin first.`,
   );
 }

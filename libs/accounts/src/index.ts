@@ -15,3 +15,4 @@ export type { Principal } from './principal';
 export { hasRole, isRole, type Role, roles } from './role';
 export { User } from './user.entity';
 export { WebSession } from './web-session.entity';
+export { AccountErrors, type AccountErrorCode } from './account-errors';

@@ -14,3 +14,4 @@ export { QuoteChecks } from './quote-checks';
 export { QuoteChecksModule } from './quote-checks.module';
 export { type FetchOutcome, recheckAfterMs, recheckBatch, SourceCheckService } from './source-check.service';
 export { SourceCitations } from './source-citations';
+export { CheckErrors, type CheckErrorCode } from './check-errors';

@@ -5,13 +5,14 @@ import { type EventAction, EventLog } from '@claimdesk/events';
 import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
-import { type FetchStatus, SourcesService, type SourceToFetch } from '@claimdesk/sources';
+import { type FetchStatus, SourcesService, type SourceToFetch, SourceErrors } from '@claimdesk/sources';
 import { ExtractionFailure, extractDocument } from './document-extractor';
 import type { PageContent } from './html-extractor';
 import { checkQuote } from './quote-check';
 import { type QuoteCheckRow, QuoteCheckRepository } from './quote-check.repository';
 import type { QuoteTarget } from './quote-check.views';
 import { SourceCitations } from './source-citations';
+import { CheckErrors } from './check-errors';
 
 /** Sources are re-fetched when their last attempt is older than this. */
 export const recheckAfterMs = 24 * 60 * 60 * 1000;
@@ -53,7 +54,7 @@ export class SourceCheckService {
   /** The `source.fetch` job. */
   async fetchSource(sourceId: string, run: JobRun): Promise<FetchOutcome> {
     const source = await this.sources.findForFetch(sourceId);
-    if (source === null) throw DomainError.notFound('source.not_found', `source ${sourceId} does not exist`);
+    if (source === null) throw DomainError.notFound(SourceErrors.notFound, `source ${sourceId} does not exist`);
     if (await this.sources.snapshotWrittenBy(run.id)) {
       await this.db.transaction(() => this.checkQuotes(sourceId, 'unchecked'));
       return { outcome: 'already_done' };
@@ -88,7 +89,10 @@ export class SourceCheckService {
     await this.db.transaction(async () => {
       const target = await this.quoteChecks.find({ kind, id });
       if (target === null) {
-        throw DomainError.notFound(`${kind}.not_found`, `${kind} ${id} does not exist or cites nothing`);
+        throw DomainError.notFound(
+          kind === 'appearance' ? CheckErrors.appearanceNotFound : CheckErrors.evidenceNotFound,
+          `${kind} ${id} does not exist or cites nothing`,
+        );
       }
       // Share-locked so that a fetch recording a snapshot right now either
       // finishes first (and this check reads its snapshot) or waits for this one.
@@ -344,7 +348,7 @@ export class SourceCheckService {
     );
     // Retrying cannot fix a permanent failure: the worker gives up on it.
     if (failure.permanent) {
-      throw new DomainError('unprocessable', 'source.fetch_failed', `${failure.code}: ${failure.message}`);
+      throw new DomainError('unprocessable', CheckErrors.fetchFailed, `${failure.code}: ${failure.message}`);
     }
     throw failure;
   }

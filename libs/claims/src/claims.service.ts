@@ -4,7 +4,7 @@ import { AccountsService, type Principal } from '@claimdesk/accounts';
 import { QuoteChecks, type QuoteCheckView } from '@claimdesk/checking';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
-import { Database, decodeCursor, encodeCursor, isUuid, type Page } from '@claimdesk/persistence';
+import { Database, decodeCursor, encodeCursor, isUuid, type Page, CursorErrors } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
 import { normalizeSourceUrl, SourcesService } from '@claimdesk/sources';
 import { claimFingerprint } from './claim-fingerprint';
@@ -36,6 +36,7 @@ import type { ClaimListTerms } from './claim-list-terms';
 import type { ClaimStatus } from './claim-status';
 import { findTransition } from './claim-transitions';
 import { normalizeText } from './normalize-text';
+import { claimNotFound, ClaimErrors, claimVersionMismatch } from './claim-errors';
 
 const similarLimit = 5;
 
@@ -68,12 +69,12 @@ export class ClaimsService {
       input.appearance !== undefined &&
       (input.appearance.url === undefined) === (input.appearance.sourceId === undefined)
     ) {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+      throw DomainError.invalid(ClaimErrors.invalid, 'The claim is not valid.', [
         fieldProblem('appearance', 'must name either url or sourceId'),
       ]);
     }
     if (input.appearance?.url !== undefined && normalizeSourceUrl(input.appearance.url) === null) {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+      throw DomainError.invalid(ClaimErrors.invalid, 'The claim is not valid.', [
         fieldProblem('appearance.url', 'must be an http or https URL without credentials'),
       ]);
     }
@@ -134,12 +135,12 @@ export class ClaimsService {
    */
   async addAppearance(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceView> {
     if ((input.url === undefined) === (input.sourceId === undefined)) {
-      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid.', [
+      throw DomainError.invalid(ClaimErrors.appearanceInvalid, 'The appearance is not valid.', [
         fieldProblem('appearance', 'must name either url or sourceId'),
       ]);
     }
     if (input.url !== undefined && normalizeSourceUrl(input.url) === null) {
-      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid.', [
+      throw DomainError.invalid(ClaimErrors.appearanceInvalid, 'The appearance is not valid.', [
         fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
@@ -169,7 +170,7 @@ export class ClaimsService {
     ifMatch: number | undefined,
   ): Promise<{ version: number; changed: string[] }> {
     if (Object.values(edit).every((value) => value === undefined)) {
-      throw DomainError.invalid('claim.invalid', 'The edit is not valid.', [
+      throw DomainError.invalid(ClaimErrors.invalid, 'The edit is not valid.', [
         fieldProblem('(body)', 'names no field to change: give text, headline, claimant, claimDate or tags'),
       ]);
     }
@@ -177,15 +178,11 @@ export class ClaimsService {
       const row = await this.claims.lockForEdit(claimId);
       if (row === null) throw claimNotFound(claimId);
       if (ifMatch !== undefined && ifMatch !== row.version) {
-        throw new DomainError(
-          'precondition_failed',
-          'claim.version_mismatch',
-          `The claim is at version ${row.version}, not ${ifMatch}: reload it and try again.`,
-        );
+        throw claimVersionMismatch(row, ifMatch);
       }
       if (row.status === 'published' || row.status === 'rejected') {
         throw DomainError.conflict(
-          'claim.not_editable',
+          ClaimErrors.notEditable,
           row.status === 'published'
             ? 'A published claim is edited by reopening it for correction first.'
             : 'A rejected claim is edited by reopening it first.',
@@ -490,7 +487,8 @@ export class ClaimsService {
    */
   async lockState(id: string, mode: 'update' | 'share', ifMatch?: number): Promise<ClaimState | null> {
     const claim = await this.claims.findState(id, mode);
-    if (claim !== null && ifMatch !== undefined && ifMatch !== claim.version) throw versionMismatch(claim, ifMatch);
+    if (claim !== null && ifMatch !== undefined && ifMatch !== claim.version)
+      throw claimVersionMismatch(claim, ifMatch);
     return claim;
   }
 
@@ -508,7 +506,7 @@ export class ClaimsService {
     duplicateOf: string | null = null,
   ): Promise<{ version: number; updatedAt: Date } | null> {
     if (findTransition(claim.status, to) === undefined) {
-      throw DomainError.conflict('claim.illegal_transition', `A claim in ${claim.status} cannot move to ${to}`, {
+      throw DomainError.conflict(ClaimErrors.illegalTransition, `A claim in ${claim.status} cannot move to ${to}`, {
         from: claim.status,
         to,
       });
@@ -553,23 +551,11 @@ export class ClaimsService {
 function mustHaveLetters(text: string, field: string): string {
   const normalized = normalizeText(text);
   if (normalized === '') {
-    throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+    throw DomainError.invalid(ClaimErrors.invalid, 'The claim is not valid.', [
       fieldProblem(field, 'must contain at least one letter or digit'),
     ]);
   }
   return normalized;
-}
-
-function claimNotFound(id: string): DomainError {
-  return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
-}
-
-function versionMismatch(claim: { version: number }, ifMatch: number): DomainError {
-  return new DomainError(
-    'precondition_failed',
-    'claim.version_mismatch',
-    `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again.`,
-  );
 }
 
 function normalizeTags(tags: string[]): string[] {
@@ -631,7 +617,7 @@ function toSimilar(row: SimilarRow): SimilarClaimView {
 }
 
 function cursorOfAnotherOrder(): DomainError {
-  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+  return DomainError.invalid(CursorErrors.invalid, 'The cursor is not one this list gave out.', [
     fieldProblem('cursor', 'was given out for another sort order'),
   ]);
 }

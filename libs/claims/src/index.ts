@@ -18,3 +18,4 @@ export {
 export type { ClaimState } from './claims.repository';
 export { ClaimsService } from './claims.service';
 export { normalizeText } from './normalize-text';
+export { type ClaimErrorCode, ClaimErrors, claimNotFound, claimVersionMismatch } from './claim-errors';

@@ -13,6 +13,12 @@ export type ErrorKind =
   /** A part the work needs (the database, the queue) is down for now: try again later. */
   | 'unavailable';
 
+/**
+ * A stable error code, `area.reason` (`claim.not_found`); each lib names its
+ * own in one `…-errors.ts` constant, so throwers and readers share one spelling.
+ */
+export type ErrorCode = `${string}.${string}`;
+
 export interface FieldProblem {
   field: string;
   message: string;
@@ -25,7 +31,7 @@ export interface FieldProblem {
 export class DomainError extends Error {
   constructor(
     readonly kind: ErrorKind,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details: { errors?: FieldProblem[]; [key: string]: unknown } = {},
   ) {
@@ -33,15 +39,15 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
-  static notFound(code: string, message: string): DomainError {
+  static notFound(code: ErrorCode, message: string): DomainError {
     return new DomainError('not_found', code, message);
   }
 
-  static invalid(code: string, message: string, errors: FieldProblem[] = []): DomainError {
+  static invalid(code: ErrorCode, message: string, errors: FieldProblem[] = []): DomainError {
     return new DomainError('invalid', code, message, { errors });
   }
 
-  static conflict(code: string, message: string, details: Record<string, unknown> = {}): DomainError {
+  static conflict(code: ErrorCode, message: string, details: Record<string, unknown> = {}): DomainError {
     return new DomainError('conflict', code, message, details);
   }
 }

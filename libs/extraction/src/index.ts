@@ -22,3 +22,4 @@ export type {
   ExtractionStatus,
   PromotionResult,
 } from './candidates/candidate.views';
+export { ExtractionErrors, type ExtractionErrorCode } from './extraction-errors';

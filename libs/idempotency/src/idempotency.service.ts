@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@claimdesk/errors';
 import { Database, isConnectionLoss } from '@claimdesk/persistence';
 import { IdempotencyRepository } from './idempotency.repository';
+import { IdempotencyErrors } from './idempotency-errors';
 
 export interface IdempotentResponse {
   status: number;
@@ -57,7 +58,7 @@ export class IdempotencyService {
         return { status: stored.responseStatus ?? 200, body: stored.responseBody, replayed: true };
       }
       throw DomainError.conflict(
-        'idempotency.in_progress',
+        IdempotencyErrors.inProgress,
         'A request with this Idempotency-Key is still being processed.',
       );
     }
@@ -114,7 +115,7 @@ export class IdempotencyService {
       if (stored.requestHash !== requestHash) {
         throw new DomainError(
           'unprocessable',
-          'idempotency.key_reused',
+          IdempotencyErrors.keyReused,
           'This Idempotency-Key was used with a different request.',
         );
       }

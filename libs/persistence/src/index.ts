@@ -7,3 +7,4 @@ export { runMigrations } from './migrate';
 export type { Page } from './page';
 export { PersistenceModule } from './persistence.module';
 export { isConnectionLoss } from './connection-loss';
+export { CursorErrors, type CursorErrorCode } from './cursor-errors';

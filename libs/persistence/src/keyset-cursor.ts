@@ -1,4 +1,5 @@
 import { DomainError, fieldProblem } from '@claimdesk/errors';
+import { CursorErrors } from './cursor-errors';
 
 /** A keyset position as a list writes it into a cursor: short keys, string or number values. */
 export type CursorPosition = Record<string, string | number>;
@@ -35,7 +36,7 @@ export function decodeCursor<T extends CursorPosition>(
 
 /** The answer to a cursor no list gave out. */
 export function invalidCursor(): DomainError {
-  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+  return DomainError.invalid(CursorErrors.invalid, 'The cursor is not one this list gave out.', [
     fieldProblem('cursor', 'must be a nextCursor value returned by the same list'),
   ]);
 }

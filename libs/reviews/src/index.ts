@@ -19,3 +19,4 @@ export {
   type TransitionRequest,
   type VerdictRequest,
 } from './reviews.service';
+export { ReviewErrors, type ReviewErrorCode } from './review-errors';

@@ -11,6 +11,8 @@ import {
   findTransition,
   type Transition,
   type VerdictView,
+  ClaimErrors,
+  claimNotFound,
 } from '@claimdesk/claims';
 import { QuoteChecks } from '@claimdesk/checking';
 import { AppConfig } from '@claimdesk/config';
@@ -26,6 +28,7 @@ import { countRatings, decideConsensus } from './consensus';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
 import { type ReviewRecord, ReviewsRepository } from './reviews.repository';
+import { ReviewErrors } from './review-errors';
 
 export interface TransitionRequest {
   to: ClaimStatus;
@@ -122,7 +125,7 @@ export class ReviewsService {
       const allowed = allowedTargets(claim.status, actor.role, isSplit(claim));
       if (transition === undefined || !allowed.includes(request.to)) {
         throw DomainError.conflict(
-          'claim.illegal_transition',
+          ClaimErrors.illegalTransition,
           `A claim in ${claim.status} cannot move to ${request.to}${
             allowed.length > 0 ? `; it may move to ${allowed.join(', ')}` : '; no move is open to you'
           }.`,
@@ -135,7 +138,7 @@ export class ReviewsService {
       if (changed === null) {
         throw new DomainError(
           'precondition_failed',
-          'claim.version_mismatch',
+          ClaimErrors.versionMismatch,
           'The claim changed meanwhile: reload it.',
         );
       }
@@ -206,7 +209,7 @@ export class ReviewsService {
       if (claim === null) throw claimNotFound(claimId);
       if (!isSplit(claim)) {
         throw DomainError.conflict(
-          'claim.not_split',
+          ReviewErrors.notSplit,
           claim.status === 'in_review'
             ? 'The verdicts on this claim are not split. Another reviewer is asked for only when they are.'
             : `The claim is ${claim.status}, not in review with split verdicts.`,
@@ -216,7 +219,7 @@ export class ReviewsService {
       const reviewer = await this.assignReviewer(actor, claimId, reviewerEmail, 'verdict_request');
       if (await this.reviews.hasVerdictOn(claimId, claim.version, reviewer.id)) {
         throw DomainError.conflict(
-          'verdict_request.already_given',
+          ReviewErrors.alreadyGiven,
           `${reviewer.name} has already given a verdict on this version. Ask a reviewer who has not.`,
         );
       }
@@ -240,9 +243,11 @@ export class ReviewsService {
   ): Promise<{ id: string; name: string; created: boolean }> {
     const reviewer = await this.accounts.findByEmail(reviewerEmail);
     const refuse = (message: string) =>
-      DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid.`, [
-        { field: 'reviewerEmail', message },
-      ]);
+      DomainError.invalid(
+        request === 'assignment' ? ReviewErrors.assignmentInvalid : ReviewErrors.verdictRequestInvalid,
+        `The ${request.replace('_', ' ')} is not valid.`,
+        [{ field: 'reviewerEmail', message }],
+      );
     if (reviewer === null) throw refuse('No user has this email.');
     if (!hasRole(reviewer.role, 'reviewer'))
       throw refuse('This user is not a reviewer: only reviewers, editors and admins give verdicts.');
@@ -287,7 +292,7 @@ export class ReviewsService {
       const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status === 'published' || claim.status === 'rejected') {
-        throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim.`, {
+        throw DomainError.conflict(ReviewErrors.closed, `Evidence cannot be added to a ${claim.status} claim.`, {
           claimStatus: claim.status,
         });
       }
@@ -331,7 +336,7 @@ export class ReviewsService {
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status !== 'in_review') {
         throw DomainError.conflict(
-          'claim.not_in_review',
+          ReviewErrors.notInReview,
           `Verdicts are given on claims in review, not ${claim.status}.`,
           {
             claimStatus: claim.status,
@@ -340,7 +345,7 @@ export class ReviewsService {
       }
       if (this.config.verdictsRequireAssignment && !(await this.reviews.isAssigned(claimId, actor.userId))) {
         throw DomainError.conflict(
-          'verdict.not_assigned',
+          ReviewErrors.verdictNotAssigned,
           'Only reviewers assigned to this claim may give a verdict on it. Ask an editor to assign you.',
         );
       }
@@ -348,7 +353,7 @@ export class ReviewsService {
       const known = await this.reviews.evidenceOf(claimId, evidenceIds);
       const unknown = evidenceIds.filter((id) => !known.includes(id));
       if (unknown.length > 0) {
-        throw DomainError.invalid('verdict.invalid', 'The verdict is not valid.', [
+        throw DomainError.invalid(ReviewErrors.verdictInvalid, 'The verdict is not valid.', [
           fieldProblem('evidenceIds', `not evidence of this claim: ${unknown.join(', ')}`),
         ]);
       }
@@ -454,7 +459,7 @@ export class ReviewsService {
   async claimReview(claimId: string): Promise<ClaimReviewJsonLd> {
     const [review] = await this.claimReviews([claimId]);
     if (review === undefined) {
-      throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review.`);
+      throw DomainError.notFound(ReviewErrors.reviewNotFound, `Claim ${claimId} has no published review.`);
     }
     return review;
   }
@@ -491,12 +496,12 @@ export class ReviewsService {
   private async checkDuplicate(claim: ClaimState, request: TransitionRequest): Promise<string | null> {
     if (request.duplicateOf === undefined) return null;
     if (request.to !== 'rejected') {
-      throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
+      throw DomainError.invalid(ReviewErrors.transitionInvalid, 'The transition is not valid.', [
         fieldProblem('duplicateOf', 'can be named only when rejecting the claim'),
       ]);
     }
     if (request.duplicateOf === claim.id || !(await this.claims.exists(request.duplicateOf))) {
-      throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
+      throw DomainError.invalid(ReviewErrors.transitionInvalid, 'The transition is not valid.', [
         fieldProblem('duplicateOf', 'must be the id of another claim'),
       ]);
     }
@@ -529,7 +534,7 @@ export class ReviewsService {
       );
     }
     if (problems.length > 0)
-      throw DomainError.invalid('transition.invalid', 'The claim cannot be published.', problems);
+      throw DomainError.invalid(ReviewErrors.transitionInvalid, 'The claim cannot be published.', problems);
     return {
       rating: rating!,
       summary: request.summary!,
@@ -596,7 +601,3 @@ const ratingEvents = new Set<EventAction>([
   'claim.disagreement_flagged',
   'claim.split_decided',
 ]);
-
-function claimNotFound(id: string): DomainError {
-  return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
-}

@@ -12,3 +12,4 @@ export type {
 export { SourcesModule } from './sources.module';
 export type { ExtractionFacts, NewSnapshot, PageFacts, TextRead } from './sources.repository';
 export { SourcesService, type SourceToFetch } from './sources.service';
+export { type SourceErrorCode, SourceErrors, sourceNotFound } from './source-errors';

@@ -16,6 +16,7 @@ import {
   SourcesRepository,
   type TextRead,
 } from './sources.repository';
+import { SourceErrors, sourceNotFound } from './source-errors';
 
 /** What a fetch of a source starts from. */
 export interface SourceToFetch {
@@ -96,7 +97,7 @@ export class SourcesService {
   async getSnapshot(sourceId: string, snapshotId: string): Promise<SnapshotView> {
     const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
     if (snapshot === null) {
-      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}.`);
+      throw DomainError.notFound(SourceErrors.snapshotNotFound, `Source ${sourceId} has no snapshot ${snapshotId}.`);
     }
     return {
       ...toSnapshotSummary(snapshot),
@@ -110,7 +111,7 @@ export class SourcesService {
   async getChanges(sourceId: string, snapshotId: string): Promise<SnapshotChangesView> {
     const snapshot = await this.sources.findSnapshot(sourceId, snapshotId);
     if (snapshot === null) {
-      throw DomainError.notFound('snapshot.not_found', `Source ${sourceId} has no snapshot ${snapshotId}.`);
+      throw DomainError.notFound(SourceErrors.snapshotNotFound, `Source ${sourceId} has no snapshot ${snapshotId}.`);
     }
     const previous = await this.sources.findSnapshotBefore(snapshot);
     return {
@@ -259,7 +260,7 @@ export class SourcesService {
   private canonical(url: string): string {
     const normalizedUrl = normalizeSourceUrl(url);
     if (normalizedUrl === null) {
-      throw DomainError.invalid('source.invalid_url', 'The URL cannot be used as a source.', [
+      throw DomainError.invalid(SourceErrors.invalidUrl, 'The URL cannot be used as a source.', [
         fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
@@ -363,10 +364,6 @@ export class SourcesService {
       updatedAt: source.updatedAt,
     };
   }
-}
-
-function sourceNotFound(id: string): DomainError {
-  return DomainError.notFound('source.not_found', `No source has the id ${id}.`);
 }
 
 function toSnapshotSummary(snapshot: SnapshotSummary | SourceSnapshot): SnapshotSummaryView {

@@ -4,6 +4,7 @@ import { DomainError } from '@claimdesk/errors';
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox, QueueBackend } from '@claimdesk/queue';
 import { SystemPingRepository } from './system-ping.repository';
+import { SystemErrors } from './system-errors';
 
 export interface PingStatus {
   id: string;
@@ -37,7 +38,7 @@ export class SystemService {
   /** Handles the job; running it twice only counts twice. */
   async answerPing(pingId: string): Promise<void> {
     const found = await this.pings.markProcessed(pingId, this.backend.kind);
-    if (!found) throw DomainError.notFound('ping.not_found', `ping ${pingId} does not exist`);
+    if (!found) throw DomainError.notFound(SystemErrors.pingNotFound, `ping ${pingId} does not exist`);
     this.logger.log(`ping ${pingId} answered on the ${this.backend.kind} backend`);
   }
 

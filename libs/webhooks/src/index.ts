@@ -4,3 +4,4 @@ export { webhookSignature } from './webhook-signature';
 export type * from './webhook.views';
 export { WebhooksModule } from './webhooks.module';
 export { WebhooksService } from './webhooks.service';
+export { WebhookErrors, type WebhookErrorCode } from './webhook-errors';

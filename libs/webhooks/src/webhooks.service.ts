@@ -17,6 +17,7 @@ import type {
   SubscriptionView,
 } from './webhook.views';
 import { type DeliveryRow, type DeliveryToSend, type SubscriptionRow, WebhooksRepository } from './webhooks.repository';
+import { WebhookErrors } from './webhook-errors';
 
 const userAgent = 'Claimdesk-Webhooks/0.1';
 /** Most deliveries one sweep for lost jobs looks at. */
@@ -45,7 +46,7 @@ export class WebhooksService {
   async subscribe(actorId: string | null, input: SubscriptionInput): Promise<CreatedSubscriptionView> {
     const url = normalizeSourceUrl(input.url);
     if (url === null) {
-      throw DomainError.invalid('webhook.invalid_url', 'The URL cannot receive webhooks.', [
+      throw DomainError.invalid(WebhookErrors.invalidUrl, 'The URL cannot receive webhooks.', [
         fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
@@ -96,13 +97,13 @@ export class WebhooksService {
       if (delivery === null) {
         if (!(await this.webhooks.isActiveSubscription(subscriptionId))) throw webhookNotFound(subscriptionId);
         throw DomainError.notFound(
-          'webhook_delivery.not_found',
+          WebhookErrors.deliveryNotFound,
           `Webhook ${subscriptionId} has no delivery ${deliveryId}.`,
         );
       }
       if (delivery.status === 'pending') {
         throw DomainError.conflict(
-          'webhook_delivery.pending',
+          WebhookErrors.deliveryPending,
           'The delivery is still being attempted; replay it once it is delivered or failed.',
         );
       }
@@ -137,7 +138,7 @@ export class WebhooksService {
   async deliver(deliveryId: string, run: JobRun): Promise<DeliveryOutcome> {
     const delivery = await this.webhooks.findDeliveryToSend(deliveryId);
     if (delivery === null) {
-      throw DomainError.notFound('webhook_delivery.not_found', `webhook delivery ${deliveryId} does not exist`);
+      throw DomainError.notFound(WebhookErrors.deliveryNotFound, `webhook delivery ${deliveryId} does not exist`);
     }
     if (delivery.status !== 'pending') return { outcome: 'already_done', status: delivery.status };
     if (delivery.subscriptionDeleted) {
@@ -203,7 +204,7 @@ export class WebhooksService {
         (givingUp ? '; giving up' : '; will retry'),
     );
     if (error.permanent) {
-      throw new DomainError('unprocessable', 'webhook_delivery.failed', `${error.code}: ${error.message}`);
+      throw new DomainError('unprocessable', WebhookErrors.deliveryFailed, `${error.code}: ${error.message}`);
     }
     throw error;
   }
@@ -222,7 +223,7 @@ function checkedEvents(events: readonly string[]): WebhookEvent[] {
           ? 'must not name an event twice'
           : undefined;
   if (message !== undefined) {
-    throw DomainError.invalid('webhook.invalid_events', 'The events cannot be subscribed to.', [
+    throw DomainError.invalid(WebhookErrors.invalidEvents, 'The events cannot be subscribed to.', [
       fieldProblem('events', message),
     ]);
   }
@@ -266,5 +267,5 @@ function toDeliveryView(row: DeliveryRow): DeliveryView {
 }
 
 function webhookNotFound(id: string): DomainError {
-  return DomainError.notFound('webhook.not_found', `No webhook has the id ${id}.`);
+  return DomainError.notFound(WebhookErrors.notFound, `No webhook has the id ${id}.`);
 }

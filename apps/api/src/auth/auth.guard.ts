@@ -5,6 +5,7 @@ import { DomainError } from '@claimdesk/errors';
 import { webPagesKey } from '../web/web-pages.decorator';
 import { minRoleKey, publicKey } from './access.decorators';
 import type { AuthenticatedRequest } from './authenticated-request';
+import { ApiErrors } from '../problem/api-errors';
 
 /**
  * Runs on every route: public routes pass; the others need a bearer token (or,
@@ -32,10 +33,10 @@ export class AuthGuard implements CanActivate {
       : await this.authenticate(request.headers.authorization);
     if (required === undefined) {
       this.logger.error(`${request.method} ${request.routeOptions.url} declares no role: refused`);
-      throw new DomainError('forbidden', 'route.no_role', 'This route is not open to any role.');
+      throw new DomainError('forbidden', ApiErrors.noRole, 'This route is not open to any role.');
     }
     if (!hasRole(principal.role, required)) {
-      throw new DomainError('forbidden', 'auth.role_too_low', `This needs the ${required} role or above.`);
+      throw new DomainError('forbidden', ApiErrors.roleTooLow, `This needs the ${required} role or above.`);
     }
     request.principal = principal;
     return true;
@@ -44,7 +45,7 @@ export class AuthGuard implements CanActivate {
   /** Web pages: the session cookie, already looked up by the web hooks; never a bearer token. */
   private sessionPrincipal(request: AuthenticatedRequest) {
     if (request.principal?.sessionId === undefined) {
-      throw new DomainError('unauthenticated', 'auth.no_session', 'Log in to see this page.');
+      throw new DomainError('unauthenticated', ApiErrors.noSession, 'Log in to see this page.');
     }
     return request.principal;
   }
@@ -54,13 +55,13 @@ export class AuthGuard implements CanActivate {
     if (match === null) {
       throw new DomainError(
         'unauthenticated',
-        'auth.missing_token',
+        ApiErrors.missingToken,
         'Send an API token: Authorization: Bearer <token>.',
       );
     }
     const principal = await this.accounts.authenticateToken(match[1]!);
     if (principal === null)
-      throw new DomainError('unauthenticated', 'auth.invalid_token', 'The API token is unknown or revoked.');
+      throw new DomainError('unauthenticated', ApiErrors.invalidToken, 'The API token is unknown or revoked.');
     return principal;
   }
 }

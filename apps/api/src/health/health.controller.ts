@@ -5,6 +5,7 @@ import { DomainError } from '@claimdesk/errors';
 import { DatabaseServer } from '@claimdesk/persistence';
 import { QueueHealthIndicator } from '@claimdesk/queue';
 import { Public } from '../auth/access.decorators';
+import { ApiErrors } from '../problem/api-errors';
 
 @ApiTags('health')
 @Public()
@@ -59,7 +60,7 @@ export class HealthController {
         .filter(([, detail]) => detail.status !== 'up')
         .map(([component]) => component);
       this.noteDown(down);
-      throw new DomainError('unavailable', 'health.not_ready', `Not ready: ${down.join(' and ')} down.`, {
+      throw new DomainError('unavailable', ApiErrors.notReady, `Not ready: ${down.join(' and ')} down.`, {
         down,
         details,
       });

@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { IdempotencyService } from '@claimdesk/idempotency';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
+import { ApiErrors } from '../problem/api-errors';
 
 /**
  * Sends the response of a creating request, honouring `Idempotency-Key` when
@@ -25,7 +26,7 @@ export class IdempotentReplies {
       return;
     }
     if (typeof key !== 'string' || !IdempotencyService.isValidKey(key)) {
-      throw DomainError.invalid('idempotency.invalid_key', 'The Idempotency-Key header is not valid.', [
+      throw DomainError.invalid(ApiErrors.invalidIdempotencyKey, 'The Idempotency-Key header is not valid.', [
         fieldProblem('Idempotency-Key', 'must be 1 to 255 visible ASCII characters'),
       ]);
     }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isPageRequest } from '../web/page-request';
 import { renderErrorPage } from '../web/page-error.filter';
 import { retryAfterSeconds, toProblem } from './problem';
+import { ApiErrors } from './api-errors';
 
 /**
  * The one place errors become responses: `application/problem+json` for every
@@ -30,7 +31,7 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { problem, unexpected } = toProblem(error);
   if (unexpected) logger.error(error instanceof Error ? error : String(error), (error as Error)?.stack);
-  else if (problem.code === 'service.unavailable') logger.warn(`${request.method} ${request.url}: ${problem.detail}`);
+  else if (problem.code === ApiErrors.unavailable) logger.warn(`${request.method} ${request.url}: ${problem.detail}`);
   if (problem.status === 401) void reply.header('www-authenticate', 'Bearer');
   if (problem.status === 503) void reply.header('retry-after', String(retryAfterSeconds));
   void reply

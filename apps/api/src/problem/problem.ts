@@ -3,6 +3,7 @@ import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { DomainError, type ErrorKind, type FieldProblem, sentence } from '@claimdesk/errors';
 import { isConnectionLoss } from '@claimdesk/persistence';
+import { ApiErrors } from './api-errors';
 
 /** An RFC 9457 problem document, with Claimdesk's stable `code` as an extension. */
 export interface Problem {
@@ -32,19 +33,19 @@ export const retryAfterSeconds = 2;
 const fastifyErrors: Record<string, { status: number; code: string; detail: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
-    code: 'request.too_large',
+    code: ApiErrors.tooLarge,
     detail: 'The request body is larger than 1 MiB.',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
-    code: 'request.unsupported_media_type',
+    code: ApiErrors.unsupportedMediaType,
     detail: 'Send the body as application/json.',
   },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body', detail: 'The JSON body is empty.' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.malformed_json', detail: 'The body is not valid JSON.' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: ApiErrors.emptyBody, detail: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: ApiErrors.malformedJson, detail: 'The body is not valid JSON.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
-    code: 'request.bad_content_length',
+    code: ApiErrors.badContentLength,
     detail: 'Content-Length does not match the body.',
   },
 };
@@ -74,7 +75,7 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
   }
   if (error instanceof ThrottlerException) {
     return {
-      problem: problem(429, 'request.rate_limited', 'Too many requests for this token: slow down.'),
+      problem: problem(429, ApiErrors.rateLimited, 'Too many requests for this token: slow down.'),
       unexpected: false,
     };
   }
@@ -88,7 +89,7 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
   }
   if (isConnectionLoss(error)) {
     return {
-      problem: problem(503, 'service.unavailable', 'The connection to the database was lost; try again in a moment.'),
+      problem: problem(503, ApiErrors.unavailable, 'The connection to the database was lost; try again in a moment.'),
       unexpected: false,
     };
   }
@@ -115,11 +116,11 @@ function internal(): Problem {
 function codeOfStatus(status: number): string {
   switch (status) {
     case 404:
-      return 'route.not_found';
+      return ApiErrors.routeNotFound;
     case 405:
-      return 'route.method_not_allowed';
+      return ApiErrors.methodNotAllowed;
     case 413:
-      return 'request.too_large';
+      return ApiErrors.tooLarge;
     default:
       return `http.${status}`;
   }

@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
+import { ApiErrors } from './api-errors';
 
 /** The class-validator options of every body, query and web form. */
 export const validatorOptions = {
@@ -22,7 +23,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const problems = flatten(errors);
       return DomainError.invalid(
-        'request.invalid',
+        ApiErrors.requestInvalid,
         'The request has invalid fields.',
         problems.length > 0 ? problems : [fieldProblem('(body)', 'must be a JSON object')],
       );
@@ -43,14 +44,14 @@ const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 class JsonObjectValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw DomainError.invalid('request.invalid', 'The request body must be a JSON object.', [
+      throw DomainError.invalid(ApiErrors.requestInvalid, 'The request body must be a JSON object.', [
         fieldProblem('(body)', 'must be a JSON object'),
       ]);
     }
     if (metadata.type === 'body' || metadata.type === 'query') {
       const problem = shapeProblem(value);
       if (problem !== undefined)
-        throw DomainError.invalid('request.invalid', 'The request has invalid fields.', [problem]);
+        throw DomainError.invalid(ApiErrors.requestInvalid, 'The request has invalid fields.', [problem]);
     }
     return super.transform(value, metadata);
   }

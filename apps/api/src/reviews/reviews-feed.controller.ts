@@ -9,6 +9,7 @@ import { ApiProblems } from '../openapi/api-problems.decorator';
 import { IsTimestamp } from '../validation/is-timestamp.decorator';
 import { Omittable } from '../validation/omittable.decorator';
 import { ReviewFeedResponse } from './claim-review.response';
+import { ApiErrors } from '../problem/api-errors';
 
 export class ReviewFeedQuery extends PageQuery {
   @ApiPropertyOptional({
@@ -57,7 +58,7 @@ function isFeedCursor(value: Record<string, unknown>): value is FeedCursor {
 
 /** The feed answers a bad cursor as a bad query value (400 `request.invalid`), unlike the other lists: kept as clients know it. */
 function notAFeedCursor(): DomainError {
-  return DomainError.invalid('request.invalid', 'The query has invalid values.', [
+  return DomainError.invalid(ApiErrors.requestInvalid, 'The query has invalid values.', [
     fieldProblem('cursor', 'is not a cursor this list gave'),
   ]);
 }

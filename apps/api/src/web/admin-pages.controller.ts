@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AccountsService, type Principal } from '@claimdesk/accounts';
+import { AccountsService, type Principal, AccountErrors } from '@claimdesk/accounts';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { WebhooksService } from '@claimdesk/webhooks';
 import { MinRole } from '../auth/access.decorators';
@@ -22,6 +22,7 @@ import {
 import { cursorOf, formErrors, listField, problemsOf, textField, validateForm } from './forms';
 import { ShownSecrets } from './shown-secrets';
 import { WebPages } from './web-pages.decorator';
+import { ApiErrors } from '../problem/api-errors';
 
 const pageSize = 50;
 
@@ -95,7 +96,7 @@ export class AdminPagesController {
     } catch (error) {
       const problems =
         problemsOf(error) ??
-        (error instanceof DomainError && error.code === 'user.email_taken'
+        (error instanceof DomainError && error.code === AccountErrors.emailTaken
           ? [fieldProblem('email', 'is already used by another user')]
           : undefined);
       if (problems === undefined) throw error;
@@ -133,7 +134,7 @@ export class AdminPagesController {
     } catch (error) {
       const problems =
         problemsOf(error) ??
-        (error instanceof DomainError && error.code === 'user.deactivated'
+        (error instanceof DomainError && error.code === AccountErrors.userDeactivated
           ? [fieldProblem('name', 'cannot be given: the user is deactivated. Reactivate them first.')]
           : undefined);
       if (problems === undefined) throw error;
@@ -211,7 +212,7 @@ export class AdminPagesController {
     field: { id: string; label: string },
   ): Promise<void> {
     const message =
-      error instanceof DomainError && error.code === 'user.last_admin'
+      error instanceof DomainError && error.code === AccountErrors.lastAdmin
         ? error.message
         : problemsOf(error)?.map((problem) => `${field.label} ${problem.message}`)[0];
     if (message === undefined) throw error;
@@ -222,7 +223,10 @@ export class AdminPagesController {
   @Post('tokens/:id/revoke')
   async revokeToken(@Param('id', uuidParam('id')) tokenId: string, @Res() reply: FastifyReply): Promise<void> {
     if (!(await this.accounts.revokeToken(tokenId))) {
-      throw DomainError.notFound('token.not_found', 'No active API token has that id: it may be revoked already.');
+      throw DomainError.notFound(
+        ApiErrors.tokenNotFound,
+        'No active API token has that id: it may be revoked already.',
+      );
     }
     void reply.redirect('/admin/users?done=revoked', 303);
   }

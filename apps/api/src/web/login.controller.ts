@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { AccountsService } from '@claimdesk/accounts';
+import { AccountsService, AccountErrors } from '@claimdesk/accounts';
 import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
@@ -69,7 +69,7 @@ export class LoginController {
       if (!(error instanceof DomainError) || error.kind !== 'unauthenticated') throw error;
       this.failures.recordFailure(key);
       const message =
-        error.code === 'auth.deactivated'
+        error.code === AccountErrors.deactivated
           ? 'belongs to a deactivated account: ask an admin to reactivate it'
           : 'or password is not right';
       const errors = formErrors([fieldProblem('email', message)], fields);

@@ -6,7 +6,7 @@ import { EventLog } from '@claimdesk/events';
 import { MatchingService } from '@claimdesk/matching';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
-import { SourcesService } from '@claimdesk/sources';
+import { SourceErrors, sourceNotFound, SourcesService } from '@claimdesk/sources';
 import { ClaimExtractor } from '../claim-extractor';
 import type { ExtractedStatement } from '../statement';
 import { decodeCandidateCursor, encodeCandidateCursor } from './candidate-cursor';
@@ -25,6 +25,7 @@ import {
   type ExtractionStateRow,
 } from './candidates.repository';
 import { claimTextOf, extractionStateOf, pendingJobIdOf, toNewCandidates } from './extraction-state';
+import { ExtractionErrors } from '../extraction-errors';
 
 /** Matches shown per candidate, and the least score shown. */
 const matchLimit = 3;
@@ -65,7 +66,7 @@ export class ExtractionService {
    */
   async extractLatest(sourceId: string, run: JobRun): Promise<ExtractionOutcome> {
     const state = await this.extractionState(sourceId);
-    if (state === null) throw DomainError.notFound('source.not_found', `source ${sourceId} does not exist`);
+    if (state === null) throw DomainError.notFound(SourceErrors.notFound, `source ${sourceId} does not exist`);
     if (state.snapshotId === null) return { outcome: 'no_snapshot' };
     if (state.outcomeAction === extractionActions.extracted) {
       return { outcome: 'already_done', snapshotId: state.snapshotId };
@@ -81,7 +82,7 @@ export class ExtractionService {
       await this.recordFailure(sourceId, snapshot.id, error, run.attempt);
       throw new DomainError(
         'unprocessable',
-        'extraction.failed',
+        ExtractionErrors.failed,
         `extraction of snapshot ${snapshot.id} failed: ${(error as Error).message}`,
       );
     }
@@ -211,7 +212,10 @@ export class ExtractionService {
       if (!(await this.sources.exists(sourceId))) throw sourceNotFound(sourceId);
       const candidate = await this.candidates.lockCandidate(sourceId, candidateId);
       if (candidate === null) {
-        throw DomainError.notFound('candidate.not_found', `Source ${sourceId} has no candidate ${candidateId}.`);
+        throw DomainError.notFound(
+          ExtractionErrors.candidateNotFound,
+          `Source ${sourceId} has no candidate ${candidateId}.`,
+        );
       }
       if (candidate.promotedClaimId !== null) return { created: false, claimId: candidate.promotedClaimId };
       const named = candidate.speakerAnonymous === false && candidate.speakerName !== null;
@@ -360,10 +364,6 @@ export class ExtractionService {
     }
     return results;
   }
-}
-
-function sourceNotFound(id: string): DomainError {
-  return DomainError.notFound('source.not_found', `No source has the id ${id}.`);
 }
 
 function toView(row: CandidateRow, snapshotText: string, matches: CandidateMatchView[]): CandidateView {
