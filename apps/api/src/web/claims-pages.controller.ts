@@ -31,7 +31,7 @@ import {
 } from './claims-pages.view-model';
 import { uuidParam } from '../validation/uuid-param.pipe';
 import { toSimilar } from './claim-page/similar-panel.view-model';
-import { formErrors, noErrors, problemsOf, textField, validateForm } from './forms';
+import { formErrors, movedTo, noErrors, problemsOf, textField, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
 /**
@@ -203,5 +203,5 @@ export class ClaimsPagesController {
 
 /** The appearance form's fields are the submission form's `appearance.*` ones. */
 function asAppearanceProblem(problem: FieldProblem): FieldProblem {
-  return { ...problem, field: `appearance.${problem.field}` };
+  return movedTo(problem, `appearance.${problem.field}`);
 }
