@@ -25,6 +25,13 @@ export interface TestContext {
   readonly db: Database;
   /** `app.get(type)`. */
   get<T>(type: Type<T>): T;
+  /**
+   * Runs `work` in the `afterAll` before the context closes and the database
+   * is dropped (jest runs `afterAll` hooks in the order they are declared, so
+   * one declared after {@link useTestContext} would run too late for what
+   * holds a connection to the database).
+   */
+  beforeClose(work: () => Promise<unknown> | void): void;
 }
 
 /**
@@ -39,6 +46,7 @@ export function useTestContext(modules: readonly Type[], options: TestContextOpt
   const backend = options.backend ?? queueBackends().find((candidate) => candidate.kind === 'postgresql')!;
   let app: INestApplicationContext | undefined;
   let database: TestDatabase | undefined;
+  const closing: (() => Promise<unknown> | void)[] = [];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -47,6 +55,7 @@ export function useTestContext(modules: readonly Type[], options: TestContextOpt
   });
 
   afterAll(async () => {
+    for (const work of closing) await work();
     await app?.close();
     await clearQueueBackend(backend);
     await database?.drop();
@@ -68,5 +77,8 @@ export function useTestContext(modules: readonly Type[], options: TestContextOpt
       return started(app, 'app').get(Database);
     },
     get: (type) => started(app, 'app').get(type),
+    beforeClose: (work) => {
+      closing.push(work);
+    },
   };
 }
