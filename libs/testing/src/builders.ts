@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { AccountsService, type Principal, type Role } from '@claimdesk/accounts';
-import type { ClaimSubmission } from '@claimdesk/claims';
 import type { JobRun } from '@claimdesk/queue';
-import type { SourceInput } from '@claimdesk/sources';
 
 /**
  * Builders for specs (STYLE.md §20): each returns a valid value with defaults
@@ -20,17 +18,20 @@ export function uniqueWord(): string {
 
 /**
  * A claim submission with a text of its own (`Spec claim <hex> says something
- * checkable.`, so rows can be counted by text and `q=spec claim` finds it).
- * `T` is the shape the caller sends: {@link ClaimSubmission} to the service,
- * the request body's own interface over HTTP.
+ * checkable.`, so rows can be counted by text and `q=spec claim` finds it),
+ * and `overrides`. Its type follows the overrides, so it serves as a
+ * `ClaimSubmission` to the service and as a request body over HTTP.
  */
-export function aClaim<T extends { text: string } = ClaimSubmission>(overrides: Partial<NoInfer<T>> = {}): T {
-  return { text: `Spec claim ${hex(8)} says something checkable.`, ...overrides } as T;
+export function aClaim<O extends object = Record<never, never>>(overrides?: O): { text: string } & O {
+  return { text: `Spec claim ${hex(8)} says something checkable.`, ...overrides } as { text: string } & O;
 }
 
-/** A source at a URL of its own on news.example.org; `T` as for {@link aClaim}. */
-export function aSource<T extends { url: string } = SourceInput>(overrides: Partial<NoInfer<T>> = {}): T {
-  return { url: `https://news.example.org/${uniqueWord()}/story`, ...overrides } as T;
+/**
+ * A source at a URL of its own on news.example.org, and `overrides`; its type
+ * follows them, as for {@link aClaim} (`SourceInput`, or a request body).
+ */
+export function aSource<O extends object = Record<never, never>>(overrides?: O): { url: string } & O {
+  return { url: `https://news.example.org/${uniqueWord()}/story`, ...overrides } as { url: string } & O;
 }
 
 /** What `AccountsService.createUser` takes. */
