@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { jobQueue, jobSchedules, QueueName } from '@claimdesk/queue';
-import { clearQueueBackend, fixtureArticle, queueBackends } from '@claimdesk/testing';
+import { clearQueueBackend, queueBackends } from '@claimdesk/testing';
 import { useWorkerProcesses } from '../support/worker-harness';
 
 /** Sources submitted; every third also has its claims extracted, and the first few are cited with a quote. */
@@ -51,19 +51,7 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
 
     const token = await api.token('submitter');
     for (let n = 1; n <= sourceCount; n++) {
-      const url = slow.url(`/articles/${n}`);
-      const article = fixtureArticle(n);
-      const response =
-        n <= quotedCount
-          ? await api.request('POST', '/api/v1/claims', {
-              token,
-              body: {
-                text: `${article.speaker} promised ${n}: ${article.quote}`,
-                appearance: { url, quote: article.quote },
-              },
-            })
-          : await api.request('POST', '/api/v1/sources', { token, body: { url, extractClaims: n % 3 === 0 } });
-      expect(response.status).toBe(201);
+      await workers.submitArticle(token, n, { quoted: n <= quotedCount, extractClaims: n % 3 === 0 });
     }
     // Fetches under way (each takes 400 ms, eight at a time), most still waiting in Redis.
     await waitFor(async () => (slow.requests() >= 8 ? true : undefined), 60_000, 'fetches under way');

@@ -62,21 +62,7 @@ describe.each(queueBackends())('source fetches survive a worker crash on the $ki
     await inParallel(
       Array.from({ length: sourceCount }, (_, index) => index + 1),
       16,
-      async (n) => {
-        const url = slow.url(`/articles/${n}`);
-        const article = fixtureArticle(n);
-        const response =
-          n <= quotedCount
-            ? await api.request('POST', '/api/v1/claims', {
-                token,
-                body: {
-                  text: `${article.speaker} promised ${n}: ${article.quote}`,
-                  appearance: { url, quote: article.quote },
-                },
-              })
-            : await api.request('POST', '/api/v1/sources', { token, body: { url } });
-        expect(response.status).toBe(201);
-      },
+      (n) => workers.submitArticle(token, n, { quoted: n <= quotedCount }),
     );
     const created = Date.now();
     expect(

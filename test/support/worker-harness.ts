@@ -2,6 +2,7 @@ import type { Queue } from 'bullmq';
 import { QueueName, QueueRegistry } from '@claimdesk/queue';
 import {
   type ClaimdeskApp,
+  fixtureArticle,
   openSqlProbe,
   ProcessGroup,
   type RunningProcess,
@@ -29,6 +30,12 @@ export interface WorkerProcesses {
    * queue backend, allowed to fetch from the slow site; `env` adds to that.
    */
   startWorker(env?: Record<string, string>, app?: ClaimdeskApp): RunningProcess;
+  /**
+   * Article `n` of the slow site through the API as `token`'s user: with
+   * `quoted`, a claim citing it with the article's quote (so its fetch also
+   * checks the quote), else a source registered with `extractClaims`.
+   */
+  submitArticle(token: string, n: number, options: { quoted: boolean; extractClaims?: boolean }): Promise<void>;
   /** `eventually`, failing with the tail of each process's output. */
   waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T>;
 }
@@ -91,6 +98,18 @@ export function useWorkerProcesses(
         FETCH_ALLOWED_HOSTS: started().slow.host,
         ...env,
       }),
+    submitArticle: async (token, n, { quoted, extractClaims }) => {
+      const { api, slow } = started();
+      const url = slow.url(`/articles/${n}`);
+      const { speaker, quote } = fixtureArticle(n);
+      const response = quoted
+        ? await api.request('POST', '/api/v1/claims', {
+            token,
+            body: { text: `${speaker} promised ${n}: ${quote}`, appearance: { url, quote } },
+          })
+        : await api.request('POST', '/api/v1/sources', { token, body: { url, extractClaims } });
+      expect(response.status).toBe(201);
+    },
     waitFor: (probe, timeoutMs, what) => processes.waitFor(probe, timeoutMs, what),
   };
 }
