@@ -42,7 +42,7 @@ import { p50p99, seconds, summarize } from './stats';
  *   (woken by NOTIFY) → BullMQ queue `sources` → the worker → `fetchSource`.
  *   Enqueued at the claim's `created_at` (the transaction's `now()`, which
  *   the outbox row gets too), recorded at the appearance's
- *   `quote_checked_at`; jobs/s = jobs / (last `quote_checked_at` − first
+ *   `quote_checks.checked_at`; jobs/s = jobs / (last `checked_at` − first
  *   `created_at`). The queued side so also pays for the submissions, which
  *   compete with the workers for the same cores.
  * - Queue, enqueue only (a diagnostic, no target). Claims prepared as for the
@@ -618,7 +618,8 @@ class Rig {
 
   async quoteStatuses(): Promise<string> {
     const { rows } = await this.poll.query<{ status: string; count: number }>(
-      `SELECT coalesce(quote_status, 'none') AS status, count(*)::int AS count FROM appearances GROUP BY 1 ORDER BY 1`,
+      `SELECT coalesce(q.status, 'none') AS status, count(*)::int AS count
+         FROM appearances a LEFT JOIN quote_checks q ON q.appearance_id = a.id GROUP BY 1 ORDER BY 1`,
     );
     return rows.map((row) => `${row.status} ${row.count}`).join(', ');
   }
@@ -629,7 +630,7 @@ class Rig {
     const deadline = performance.now() + this.timeoutMs;
     for (;;) {
       const { rows } = await this.poll.query<{ pending: number }>(
-        `SELECT count(*)::int AS pending FROM appearances WHERE id = ANY($1::uuid[]) AND quote_status = 'pending'`,
+        `SELECT count(*)::int AS pending FROM quote_checks WHERE appearance_id = ANY($1::uuid[]) AND status = 'pending'`,
         [ids],
       );
       const pending = rows[0]!.pending;
@@ -652,11 +653,11 @@ class Rig {
 
   private async checkedTimes(items: readonly Item[]): Promise<Checked[]> {
     const { rows } = await this.poll.query<Checked>(
-      `SELECT a.id AS "appearanceId", a.source_id AS "sourceId", a.quote_status AS status,
+      `SELECT q.appearance_id AS "appearanceId", q.source_id AS "sourceId", q.status,
               (extract(epoch FROM c.created_at) * 1000)::float8 AS "createdMs",
-              (extract(epoch FROM a.quote_checked_at) * 1000)::float8 AS "checkedMs"
-         FROM appearances a JOIN claims c ON c.id = a.claim_id
-        WHERE a.id = ANY($1::uuid[])`,
+              (extract(epoch FROM q.checked_at) * 1000)::float8 AS "checkedMs"
+         FROM quote_checks q JOIN claims c ON c.id = q.claim_id
+        WHERE q.appearance_id = ANY($1::uuid[])`,
       [items.map((item) => item.appearanceId)],
     );
     const missed = rows.filter((row) => row.status !== 'found' || !this.handled.has(row.sourceId));

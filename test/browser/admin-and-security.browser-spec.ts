@@ -194,7 +194,7 @@ describeInBrowser('admin pages and their protection', () => {
       ]);
       expect(bad.status()).toBe(400);
       const messages = await page.getByRole('alert').getByRole('listitem').allTextContents();
-      expect(messages).toEqual(['Email must be an email address', 'Name must be 1 to 200 characters']);
+      expect(messages).toEqual(['Email must be an email address.', 'Name must be 1–200 characters.']);
       await expect(page.getByLabel('Email').inputValue()).resolves.toBe('not an email');
       await expect(page.getByLabel('Email').getAttribute('aria-invalid')).resolves.toBe('true');
       expect(await seriousViolations(page)).toEqual([]);
@@ -444,7 +444,7 @@ describeInBrowser('admin pages and their protection', () => {
       ]);
       expect(invalid.status()).toBe(400);
       const summary = await page.getByRole('alert').getByRole('listitem').allTextContents();
-      expect(summary).toEqual(['Events must name at least one event']);
+      expect(summary).toEqual(['Events must name at least one event.']);
       await expect(page.getByLabel('URL').inputValue()).resolves.toBe('ftp://files.example.org/in');
       expect(await seriousViolations(page)).toEqual([]);
 

@@ -130,7 +130,7 @@ describeInBrowser('the claim page', () => {
     const summary = page.getByRole('alert');
     await summary.waitFor();
     await expect(page.title()).resolves.toMatch(/^Error: Claim: /);
-    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(['Rating is needed: choose one']);
+    await expect(summary.getByRole('link').allTextContents()).resolves.toEqual(['Rating is needed: choose one.']);
     await expect(summary.getByRole('link').getAttribute('href')).resolves.toBe('#verdict-rating');
     await expect(page.getByLabel('Rationale').inputValue()).resolves.toBe('Typed before choosing a rating.');
     await summary.getByRole('link').click();

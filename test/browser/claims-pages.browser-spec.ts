@@ -277,12 +277,12 @@ describeInBrowser('the claim queue, submission form and source pages', () => {
     await expect(page.title()).resolves.toBe('Error: Submit a claim – Claimdesk');
     const summary = page.getByRole('alert');
     await expect(summary.getByRole('link').allTextContents()).resolves.toEqual([
-      'Claim is needed',
-      'Source URL must be an http or https URL without credentials',
+      'Claim is needed.',
+      'Source URL must be an http or https URL without credentials.',
     ]);
     await summary.getByRole('link', { name: /^Source URL/ }).click();
     await expect(isFocused(page, 'url')).resolves.toBe(true);
-    await summary.getByRole('link', { name: 'Claim is needed' }).click();
+    await summary.getByRole('link', { name: 'Claim is needed.' }).click();
     await expect(isFocused(page, 'text')).resolves.toBe(true);
     for (const [label, value] of Object.entries(typed)) {
       await expect(field(label).inputValue()).resolves.toBe(value);

@@ -133,7 +133,7 @@ describe('editing a claim before publication', () => {
     expect(unknown.status).toBe(400);
     const blank = await edit(claim.id, { text: '  ?!  ' });
     expectProblem(blank, 400, 'claim.invalid');
-    expect(blank.body.errors).toEqual([{ field: 'text', message: 'must contain at least one letter or digit' }]);
+    expect(blank.body.errors).toEqual([{ field: 'text', message: 'Text must contain at least one letter or digit.' }]);
     const badTags = await edit(claim.id, { tags: ['x'.repeat(51)] });
     expect(badTags.status).toBe(400);
     expect((await edit('00000000-0000-4000-8000-000000000000', { text: 'Hello.' })).status).toBe(404);

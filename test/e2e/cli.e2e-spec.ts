@@ -109,7 +109,7 @@ describe('account commands', () => {
     expect(token).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: `error: ${user.email} is deactivated: reactivate the account first\n`,
+      stderr: `error: ${user.email} is deactivated: reactivate the account first.\n`,
     });
 
     const back = await runCli(env(), ['user:reactivate', '--email', user.email]);
@@ -138,7 +138,7 @@ describe('account commands', () => {
     const bad = await runCli(env(), ['user:role', '--email', user.email, '--role', 'owner']);
     expect(bad).toMatchObject({
       code: 2,
-      stderr: 'error: The role is not valid: --role must be one of submitter, reviewer, editor, admin\n',
+      stderr: 'error: The role is not valid. --role must be one of submitter, reviewer, editor, admin.\n',
     });
   });
 
@@ -183,7 +183,7 @@ describe('account commands', () => {
     });
     await expect(runCli(env(), ['user:reset-password', '--email', 'nobody@example.org'])).resolves.toMatchObject({
       code: 2,
-      stderr: 'error: No user has the email nobody@example.org\n',
+      stderr: 'error: No user has the email nobody@example.org.\n',
     });
   });
 });

@@ -7,7 +7,7 @@ import { useWorkerProcesses } from '../support/worker-harness';
 const sourceCount = 40;
 const quotedCount = 8;
 /** Each article is answered after this long, so most fetches still wait in the queue when its keys go. */
-const articleDelayMs = 400;
+const articleDelayMs = 1_000;
 /** Short upkeep settings, so that the test need not wait minutes for the sweep. */
 const sweepIntervalMs = 1_000;
 const staleAfterMs = 3_000;
@@ -39,22 +39,21 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
 
   it('re-drives every pending job and restores the schedules after the queue keys are deleted', async () => {
     const { api, slow, queues } = workers;
-    const worker = workers.startWorker({
-      JOB_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
-      JOB_STALE_AFTER_MS: String(staleAfterMs),
-    });
-    await waitFor(
-      async () => ((await schedulers()).length === jobSchedules.length ? true : undefined),
-      60_000,
-      'the worker to schedule its jobs',
-    );
-
     const token = await api.token('submitter');
     for (let n = 1; n <= sourceCount; n++) {
       await workers.submitArticle(token, n, { quoted: n <= quotedCount, extractClaims: n % 3 === 0 });
     }
-    // Fetches under way (each takes 400 ms, eight at a time), most still waiting in Redis.
-    await waitFor(async () => (slow.requests() >= 8 ? true : undefined), 60_000, 'fetches under way');
+    // The worker starts once all the work is submitted, so its relay queues every job at once.
+    const worker = workers.startWorker({
+      JOB_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+      JOB_STALE_AFTER_MS: String(staleAfterMs),
+    });
+    // The schedules made and fetches under way (each takes a second, eight at a time), most still waiting in Redis.
+    await waitFor(
+      async () => (slow.requests() >= 8 && (await schedulers()).length === jobSchedules.length ? true : undefined),
+      60_000,
+      'the schedules and fetches under way',
+    );
     const waiting = await queues.get(QueueName.Sources).getJobCounts('waiting', 'active');
     const flushedAt = Date.now();
     await clearQueueBackend(backend);
@@ -70,7 +69,7 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
     await waitFor(
       async () =>
         (await count(`SELECT count(*) AS n FROM sources WHERE fetch_status <> 'fetched'`)) === 0 &&
-        (await count(`SELECT count(*) AS n FROM appearances WHERE quote_status = 'pending'`)) === 0 &&
+        (await count(`SELECT count(*) AS n FROM quote_checks WHERE status = 'pending'`)) === 0 &&
         (await count(
           `SELECT count(*) AS n FROM sources s WHERE s.extract_claims AND NOT EXISTS
              (SELECT 1 FROM events e WHERE e.source_id = s.id AND e.action = 'source.claims_extracted')`,
@@ -86,9 +85,12 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
       await workers.sql.rows(`SELECT fetch_status, fetch_attempts, count(*)::int AS n FROM sources GROUP BY 1, 2`),
     ).toEqual([{ fetch_status: 'fetched', fetch_attempts: 1, n: sourceCount }]);
     expect(await count(`SELECT count(*) AS n FROM source_snapshots`)).toBe(sourceCount);
-    expect(await workers.sql.rows(`SELECT quote_status, count(*)::int AS n FROM appearances GROUP BY 1`)).toEqual([
-      { quote_status: 'found', n: quotedCount },
-    ]);
+    expect(
+      await workers.sql.rows(
+        `SELECT q.status, count(*)::int AS n FROM appearances a LEFT JOIN quote_checks q ON q.appearance_id = a.id
+          GROUP BY 1`,
+      ),
+    ).toEqual([{ status: 'found', n: quotedCount }]);
     // The schedules went with the keys; the upkeep (not a restart) put them back, and they run again.
     await waitFor(
       async () => ((await schedulers()).length === jobSchedules.length ? true : undefined),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EventLog } from '@claimdesk/events';
 import { aClaim, eventually, uniqueWord } from '@claimdesk/testing';
 import { TestApi } from '../support/api-harness';
+import { expectProblem, type Problem } from '../support/problems';
 
 interface ClaimSummary {
   id: string;
@@ -232,7 +233,7 @@ describe('cursor pagination', () => {
       const events = api.app.get(EventLog);
       let noted = 0;
       const note = () =>
-        events.record({ claimId: claim.id, actorId: null, action: 'test.noted', data: { n: ++noted } });
+        events.record({ claimId: claim.id, actorId: null, action: 'claim.edited', data: { n: ++noted } });
       for (let i = 0; i < 30; i++) await note();
       const before = await api.db.manager.query<{ id: string }[]>(
         `SELECT id::text AS id FROM events WHERE claim_id = $1`,
@@ -258,13 +259,38 @@ describe('cursor pagination', () => {
       const claim = await submit(aClaim());
       const events = api.app.get(EventLog);
       for (let i = 1; i < pageSize; i++) {
-        await events.record({ claimId: claim.id, actorId: null, action: 'test.noted', data: { n: i } });
+        await events.record({ claimId: claim.id, actorId: null, action: 'claim.edited', data: { n: i } });
       }
 
       const only = await page<ClaimEvent>(`/api/v1/claims/${claim.id}/events?limit=${pageSize}`);
 
       expect(only.items).toHaveLength(pageSize);
       expect(only.nextCursor).toBeNull();
+    });
+  });
+
+  describe('GET /api/v1/reviews, most recently published first', () => {
+    const feedCursor = (position: Record<string, string>): string =>
+      Buffer.from(JSON.stringify(position)).toString('base64url');
+
+    it('takes back a cursor of its own shape', async () => {
+      const cursor = feedCursor({ modifiedAt: '2000-01-01 00:00:00+00', claimId: randomUUID() });
+
+      const response = await api.request<Page<unknown>>('GET', `/api/v1/reviews?cursor=${cursor}`);
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ items: [], nextCursor: null });
+    });
+
+    it.each([
+      ['garbage', 'not-a-cursor'],
+      ['a position of another list', feedCursor({ t: '2000-01-01 00:00:00+00', i: randomUUID() })],
+      ['a time that is not one', feedCursor({ modifiedAt: 'yesterday', claimId: randomUUID() })],
+    ])('refuses %s as a bad query value on cursor (400 request.invalid)', async (_, cursor) => {
+      const response = await api.request<Problem>('GET', `/api/v1/reviews?cursor=${cursor}`);
+
+      expectProblem(response, 400, 'request.invalid');
+      expect((response.body.errors ?? []).map((error) => error.field)).toEqual(['cursor']);
     });
   });
 });

@@ -152,8 +152,9 @@ describe.each(queueBackends())('source fetches survive a worker crash on the $ki
     // Quotes checked once each, against their source's one snapshot, and found.
     expect(
       await sql(
-        `SELECT a.quote_status, (a.quote_snapshot_id = ss.id) AS against_snapshot, count(*)::int AS n
-           FROM appearances a JOIN source_snapshots ss ON ss.source_id = a.source_id GROUP BY 1, 2`,
+        `SELECT q.status AS quote_status, (q.snapshot_id = ss.id) AS against_snapshot, count(*)::int AS n
+           FROM appearances a LEFT JOIN quote_checks q ON q.appearance_id = a.id
+           JOIN source_snapshots ss ON ss.source_id = a.source_id GROUP BY 1, 2`,
       ),
     ).toEqual([{ quote_status: 'found', against_snapshot: true, n: quotedCount }]);
     expect(

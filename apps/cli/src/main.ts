@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
 import { AccountsModule, AccountsService } from '@claimdesk/accounts';
 import type { AppConfig } from '@claimdesk/config';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, predicateOf } from '@claimdesk/errors';
 import { type CandidateView, CandidatesModule, ExtractionService } from '@claimdesk/extraction';
 import { createRootLogger, PinoNestLogger, withCorrelationId } from '@claimdesk/observability';
 import { type DatabaseServer, openDatabaseServer } from '@claimdesk/persistence';
@@ -328,8 +328,10 @@ function describeCandidate(candidate: CandidateView, position: number): string {
 
 /** A domain error about the input as one line, with the options it names. */
 function usageErrorOf(error: DomainError): UsageError {
-  const fields = (error.details.errors ?? []).map((problem) => `--${problem.field} ${problem.message}`);
-  return new UsageError(fields.length === 0 ? error.message : `${error.message}: ${fields.join('; ')}`);
+  const fields = (error.details.errors ?? []).map(
+    (problem) => `--${problem.field} ${predicateOf(problem) ?? problem.message}`,
+  );
+  return new UsageError([error.message, ...fields].join(' '));
 }
 
 async function runMigrate(args: string[], { config, logger }: CliContext): Promise<void> {

@@ -19,7 +19,14 @@ import { JobUpkeep } from './job-upkeep';
  * so each test decides what the queue holds.
  */
 @Module({
-  imports: [AccountsModule, CandidatesModule, CheckingModule, ClaimsModule, ReviewsModule, WebhooksModule],
+  imports: [
+    AccountsModule,
+    CandidatesModule,
+    CheckingModule.register({ imports: [ReviewsModule] }),
+    ClaimsModule,
+    ReviewsModule,
+    WebhooksModule,
+  ],
   providers: [JobSchedules, JobUpkeep, ManualRelay],
 })
 class UpkeepTestModule {}

@@ -1,7 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { inJobContext, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
+import { QueueName, workerDefaults } from '@claimdesk/queue';
 import { ReviewsService } from '@claimdesk/reviews';
+import { runJob } from './job-runner';
 
 /** The review workflow's queued status changes. */
 @Processor(QueueName.Reviews, { ...workerDefaults, concurrency: 8 })
@@ -11,8 +12,7 @@ export class ReviewsProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const typed = job as unknown as QueueJob<typeof QueueName.Reviews>;
-    return inJobContext(typed, async () => {
+    return runJob<typeof QueueName.Reviews>(job, async (typed) => {
       switch (typed.name) {
         case 'claim.evaluate':
           return this.reviews.evaluateConsensus(typed.data.claimId);

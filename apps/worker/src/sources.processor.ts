@@ -2,7 +2,8 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
 import { SourceCheckService } from '@claimdesk/checking';
 import { ExtractionService } from '@claimdesk/extraction';
-import { inJobContext, jobRunOf, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
+import { QueueName, workerDefaults } from '@claimdesk/queue';
+import { runJob } from './job-runner';
 
 /** Source checking: fetches and archives sources, checks quotes, schedules re-checks, extracts candidate claims. */
 @Processor(QueueName.Sources, { ...workerDefaults, concurrency: 8 })
@@ -15,11 +16,10 @@ export class SourcesProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const typed = job as unknown as QueueJob<typeof QueueName.Sources>;
-    return inJobContext(typed, async () => {
+    return runJob<typeof QueueName.Sources>(job, async (typed, run) => {
       switch (typed.name) {
         case 'source.fetch':
-          return this.checks.fetchSource(typed.data.sourceId, jobRunOf(job));
+          return this.checks.fetchSource(typed.data.sourceId, run);
         case 'quote.check':
           return this.checks.checkAppearance(typed.data.appearanceId);
         case 'excerpt.check':
@@ -27,7 +27,7 @@ export class SourcesProcessor extends WorkerHost {
         case 'source.recheck':
           return { queued: await this.checks.scheduleRechecks() };
         case 'source.extract':
-          return this.extraction.extractLatest(typed.data.sourceId, jobRunOf(job));
+          return this.extraction.extractLatest(typed.data.sourceId, run);
       }
     });
   }

@@ -1,8 +1,9 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { inJobContext, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
 import { IdempotencyService } from '@claimdesk/idempotency';
+import { QueueName, workerDefaults } from '@claimdesk/queue';
 import { SystemService } from '@claimdesk/system';
+import { runJob } from './job-runner';
 
 @Processor(QueueName.System, { ...workerDefaults, concurrency: 4 })
 export class SystemProcessor extends WorkerHost {
@@ -14,8 +15,7 @@ export class SystemProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<void> {
-    const typed = job as unknown as QueueJob<typeof QueueName.System>;
-    await inJobContext(typed, async () => {
+    await runJob<typeof QueueName.System>(job, async (typed) => {
       switch (typed.name) {
         case 'system.ping':
           return this.system.answerPing(typed.data.pingId);

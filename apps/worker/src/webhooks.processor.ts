@@ -1,7 +1,8 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import type { Job } from 'bullmq';
-import { inJobContext, jobRunOf, QueueName, type QueueJob, workerDefaults } from '@claimdesk/queue';
+import { QueueName, workerDefaults } from '@claimdesk/queue';
 import { WebhooksService } from '@claimdesk/webhooks';
+import { runJob } from './job-runner';
 
 /** Webhook delivery: POSTs each recorded delivery to its subscriber, signed. */
 @Processor(QueueName.Webhooks, { ...workerDefaults, concurrency: 8 })
@@ -11,11 +12,10 @@ export class WebhooksProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    const typed = job as unknown as QueueJob<typeof QueueName.Webhooks>;
-    return inJobContext(typed, async () => {
+    return runJob<typeof QueueName.Webhooks>(job, async (typed, run) => {
       switch (typed.name) {
         case 'webhook.deliver':
-          return this.webhooks.deliver(typed.data.deliveryId, jobRunOf(job));
+          return this.webhooks.deliver(typed.data.deliveryId, run);
       }
     });
   }

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { In } from 'typeorm';
 import { Database } from '@claimdesk/persistence';
-import { OutboxJob, QueueRegistry } from '@claimdesk/queue';
+import { jobOptionsFor, OutboxJob, QueueRegistry } from '@claimdesk/queue';
 import { SystemPing, SystemService } from '@claimdesk/system';
 import {
   clearQueueBackend,
@@ -89,6 +90,26 @@ describe.each(queueBackends())('worker on the $kind backend', (backend) => {
     );
     const pings = await app!.get(Database).manager.findBy(SystemPing, { id: In(pingIds) });
     expect(pings.map((ping) => ping.timesProcessed)).toEqual(pingIds.map(() => 1));
+  });
+
+  it('gives up at once on a job retrying cannot fix: a ping that does not exist', async () => {
+    const queue = (await start()).get(QueueRegistry).get('system');
+    const pingId = randomUUID();
+
+    const job = await queue.add('system.ping', { pingId }, jobOptionsFor('system.ping'));
+
+    const failed = await eventually(
+      async () => {
+        const current = await queue.getJob(job.id!);
+        return (await current?.getState()) === 'failed' ? current : undefined;
+      },
+      15_000,
+      'the job to fail',
+    );
+    // Three attempts were allowed: the first failure was the last.
+    expect(failed.opts.attempts).toBe(3);
+    expect(failed.attemptsMade).toBe(1);
+    expect(failed.failedReason).toBe(`ping ${pingId} does not exist`);
   });
 
   it('schedules the hourly cleanup, which drops idempotency keys past their 24 hours', async () => {

@@ -16,7 +16,15 @@ import { WorkerShutdown } from './worker-shutdown';
 
 /** The job side: the outbox relay and one processor per queue. */
 @Module({
-  imports: [CandidatesModule, CheckingModule, IdempotencyModule, ReviewsModule, SystemModule, WebhooksModule],
+  imports: [
+    CandidatesModule,
+    // Reviews tells checking which claims cite a source (through appearances or as evidence).
+    CheckingModule.register({ imports: [ReviewsModule] }),
+    IdempotencyModule,
+    ReviewsModule,
+    SystemModule,
+    WebhooksModule,
+  ],
   providers: [
     JobSchedules,
     JobUpkeep,

@@ -184,6 +184,36 @@ describe('AccountsService against PostgreSQL', () => {
     });
   });
 
+  describe('user lookups for other contexts', () => {
+    it('finds a user by email in any case, with their role', async () => {
+      const created = await accounts.createUser(aUser({ name: 'Rhea Reviewer', role: 'reviewer' }));
+
+      expect(await accounts.findByEmail(created.email.toUpperCase())).toEqual({
+        id: created.id,
+        name: 'Rhea Reviewer',
+        role: 'reviewer',
+      });
+      expect(await accounts.findByEmail(`nobody-${randomBytes(3).toString('hex')}@example.com`)).toBeNull();
+    });
+
+    it('names users by id in one lookup, leaving out null and unknown ids', async () => {
+      const ada = await accounts.createUser(aUser({ name: 'Ada Checker' }));
+      const eda = await accounts.createUser(aUser({ name: 'Eda Editor', role: 'editor' }));
+      const query = jest.spyOn(db.manager, 'query');
+
+      const names = await accounts.namesOf([ada.id, null, eda.id, ada.id, '00000000-0000-0000-0000-000000000000']);
+
+      expect(names).toEqual(
+        new Map([
+          [ada.id, 'Ada Checker'],
+          [eda.id, 'Eda Editor'],
+        ]),
+      );
+      expect(query).toHaveBeenCalledTimes(1);
+      expect(await accounts.namesOf([null])).toEqual(new Map());
+    });
+  });
+
   describe('authenticateToken', () => {
     let user: CreatedUser;
 

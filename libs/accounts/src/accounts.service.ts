@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { hash as argon2id, verify as verifyArgon2 } from '@node-rs/argon2';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { Database } from '@claimdesk/persistence';
 import { ApiTokensRepository } from './api-tokens.repository';
@@ -99,11 +99,11 @@ export class AccountsService {
     const passwordHash = user?.passwordHash ?? (await standInHash());
     const matches = password.length <= 1024 && (await verifyArgon2(passwordHash, password).catch(() => false));
     if (user === null || !matches) {
-      throw new DomainError('unauthenticated', 'auth.bad_credentials', 'The email or the password is not right');
+      throw new DomainError('unauthenticated', 'auth.bad_credentials', 'The email or the password is not right.');
     }
     // Said only to someone who knows the password, so it tells a stranger nothing.
     if (user.deactivatedAt !== null) {
-      throw new DomainError('unauthenticated', 'auth.deactivated', 'This account is deactivated: ask an admin');
+      throw new DomainError('unauthenticated', 'auth.deactivated', 'This account is deactivated: ask an admin.');
     }
     // Logging in is rare next to page views: the place to forget expired sessions.
     await this.sessions.deleteExpired();
@@ -135,6 +135,20 @@ export class AccountsService {
     if (token.startsWith(sessionPrefix) && token.length <= 200) await this.sessions.deleteByHash(hashToken(token));
   }
 
+  /** The user with this email (in any case): who a reviewer named by email is, and whether they may review. */
+  findByEmail(email: string): Promise<{ id: string; name: string; role: Role } | null> {
+    return this.users.findByEmailAnyCase(email);
+  }
+
+  /**
+   * The names of these users, by id, in one query: other contexts show who did
+   * what without reading users themselves. Unknown ids are left out.
+   */
+  async namesOf(ids: Iterable<string | null>): Promise<Map<string, string>> {
+    const known = [...new Set([...ids].filter((id): id is string => id !== null))];
+    return known.length === 0 ? new Map() : this.users.findNames(known);
+  }
+
   /** Every user, by email, with their API tokens (never their secrets). */
   listUsers(): Promise<UserListing[]> {
     return this.users.listWithTokens();
@@ -157,21 +171,20 @@ export class AccountsService {
     const name = input.name.trim();
     const problems = [];
     if (!emailPattern.test(email) || email.length > 254)
-      problems.push({ field: 'email', message: 'must be an email address' });
-    if (name.length === 0 || name.length > 200)
-      problems.push({ field: 'name', message: 'must be 1 to 200 characters' });
-    if (!isRole(input.role)) problems.push({ field: 'role', message: `must be one of ${roles.join(', ')}` });
+      problems.push(fieldProblem('email', 'must be an email address'));
+    if (name.length === 0 || name.length > 200) problems.push(fieldProblem('name', 'must be 1 to 200 characters'));
+    if (!isRole(input.role)) problems.push(fieldProblem('role', `must be one of ${roles.join(', ')}`));
     if (input.password !== undefined && (input.password.length < 12 || input.password.length > 1024)) {
-      problems.push({ field: 'password', message: 'must be 12 to 1024 characters' });
+      problems.push(fieldProblem('password', 'must be 12 to 1024 characters'));
     }
     if (problems.length > 0 || !isRole(input.role)) {
-      throw DomainError.invalid('user.invalid', 'The user is not valid', problems);
+      throw DomainError.invalid('user.invalid', 'The user is not valid.', problems);
     }
     const generatedPassword = input.password === undefined ? randomBytes(18).toString('base64url') : undefined;
     // @node-rs/argon2 defaults to argon2id, 19 MiB, 2 passes, 1 lane: OWASP's recommended minimum.
     const passwordHash = await argon2id(input.password ?? generatedPassword!);
     const user = await this.users.insertIfNew({ email, name, role: input.role, passwordHash });
-    if (user === null) throw DomainError.conflict('user.email_taken', `A user with the email ${email} already exists`);
+    if (user === null) throw DomainError.conflict('user.email_taken', `A user with the email ${email} already exists.`);
     return { id: user.id, email, name, role: user.role, ...(generatedPassword ? { generatedPassword } : {}) };
   }
 
@@ -182,12 +195,12 @@ export class AccountsService {
       'userId' in input ? await this.users.findById(input.userId) : await this.users.findByEmail(input.email.trim()),
     );
     if (user.deactivatedAt !== null) {
-      throw DomainError.conflict('user.deactivated', `${user.email} is deactivated: reactivate the account first`);
+      throw DomainError.conflict('user.deactivated', `${user.email} is deactivated: reactivate the account first.`);
     }
     const name = (input.name ?? 'api').trim();
     if (name.length === 0 || name.length > 200) {
-      throw DomainError.invalid('token.invalid', 'The token is not valid', [
-        { field: 'name', message: 'must be 1 to 200 characters' },
+      throw DomainError.invalid('token.invalid', 'The token is not valid.', [
+        fieldProblem('name', 'must be 1 to 200 characters'),
       ]);
     }
     const token = `${tokenPrefix}${randomBytes(32).toString('base64url')}`;
@@ -242,8 +255,8 @@ export class AccountsService {
   /** Gives the user another role, effective on their next request; refused when it would leave no active admin. */
   async changeRole(actorId: string | null, key: UserKey, role: string): Promise<AccountChange> {
     if (!isRole(role)) {
-      throw DomainError.invalid('user.invalid', 'The role is not valid', [
-        { field: 'role', message: `must be one of ${roles.join(', ')}` },
+      throw DomainError.invalid('user.invalid', 'The role is not valid.', [
+        fieldProblem('role', `must be one of ${roles.join(', ')}`),
       ]);
     }
     const change = await this.db.transaction(async () => {
@@ -337,7 +350,7 @@ function keyOf(key: UserKey): { id: string } | { email: string } {
 function orNotFound(key: UserKey, user: User | null): User {
   if (user !== null) return user;
   const named = 'userId' in key ? `id ${key.userId}` : `email ${key.email.trim()}`;
-  throw DomainError.notFound('user.not_found', `No user has the ${named}`);
+  throw DomainError.notFound('user.not_found', `No user has the ${named}.`);
 }
 
 function summary(user: User): AccountChange['user'] {

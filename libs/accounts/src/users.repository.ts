@@ -37,6 +37,24 @@ export class UsersRepository {
     return this.db.manager.findOneBy(User, { id });
   }
 
+  /** The user with this email in any case, as a reviewer is named: id, name and role only. */
+  async findByEmailAnyCase(email: string): Promise<{ id: string; name: string; role: Role } | null> {
+    const [row] = await this.db.manager.query<{ id: string; name: string; role: Role }[]>(
+      `SELECT id, name, role FROM users WHERE lower(email) = lower($1)`,
+      [email],
+    );
+    return row ?? null;
+  }
+
+  /** The names of these users, by id, in one query; unknown ids are left out. */
+  async findNames(ids: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.db.manager.query<{ id: string; name: string }[]>(
+      `SELECT id, name FROM users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** The user, locked until the transaction ends: account changes read and write it in one step. */
   findForUpdate(key: { id: string } | { email: string }): Promise<User | null> {
     return this.db.manager.findOne(User, {

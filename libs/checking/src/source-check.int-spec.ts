@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { UnrecoverableError } from 'bullmq';
+import { Module } from '@nestjs/common';
 import { AccountsModule, type Principal } from '@claimdesk/accounts';
 import { type ClaimView, ClaimsModule, ClaimsService } from '@claimdesk/claims';
+import { DomainError } from '@claimdesk/errors';
 import { FetchFailure } from '@claimdesk/fetcher';
 import type { Database } from '@claimdesk/persistence';
 import { QueueRegistry } from '@claimdesk/queue';
+import { ReviewsModule } from '@claimdesk/reviews';
 import { type SourceInput, SourcesModule, SourcesService, type SourceView } from '@claimdesk/sources';
 import {
   aClaim,
@@ -52,6 +54,10 @@ interface OutboxRow {
   data: Record<string, unknown>;
 }
 
+/** Checking as the worker registers it, told of citations by reviews. */
+@Module({ imports: [CheckingModule.register({ imports: [ReviewsModule] })] })
+class CheckingTestModule {}
+
 const hex = (bytes = 5): string => randomBytes(bytes).toString('hex');
 const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,7 +78,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
     await site?.close();
   });
   // On PostgreSQL only: nothing here goes through a queue but the outbox table. The manual relay is for the test that relays.
-  const context = useTestContext([CheckingModule, ClaimsModule, SourcesModule, AccountsModule, ManualRelayModule], {
+  const context = useTestContext([CheckingTestModule, ClaimsModule, SourcesModule, AccountsModule, ManualRelayModule], {
     env: () => ({ FETCH_ALLOWED_HOSTS: site.host }),
   });
 
@@ -102,7 +108,8 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   async function appearance(id: string): Promise<AppearanceRow> {
     const [row] = await db.manager.query<AppearanceRow[]>(
-      `SELECT quote_status, quote_score, quote_snapshot_id FROM appearances WHERE id = $1`,
+      `SELECT status AS quote_status, score AS quote_score, snapshot_id AS quote_snapshot_id
+         FROM quote_checks WHERE appearance_id = $1`,
       [id],
     );
     return row!;
@@ -110,7 +117,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   const quoteStatuses = async (ids: readonly string[]): Promise<string[]> => {
     const rows = await db.manager.query<{ id: string; quote_status: string }[]>(
-      `SELECT id, quote_status FROM appearances WHERE id = ANY($1)`,
+      `SELECT appearance_id AS id, status AS quote_status FROM quote_checks WHERE appearance_id = ANY($1)`,
       [ids],
     );
     const byId = new Map(rows.map((row) => [row.id, row.quote_status]));
@@ -444,7 +451,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       });
     });
 
-    it('gives up on a permanent failure (404): source failed, quotes source_unavailable, UnrecoverableError', async () => {
+    it('gives up on a permanent failure (404): source failed, quotes source_unavailable, unprocessable', async () => {
       const path = `/missing?spec=${hex()}`;
       const source = await aSource(path);
       const claim = await aClaimCiting(source.url, 'A quote from a page that does not exist.');
@@ -452,7 +459,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const error = await failureOf(checks.fetchSource(source.id, run));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'source.fetch_failed' });
       expect(error.message).toBe('http_404: The server answered 404');
       expect(run.reported).toEqual([10]);
       expect(await sources.get(source.id)).toMatchObject({
@@ -494,7 +501,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const firstError = await failureOf(checks.fetchSource(source.id, aRun({ id: jobId, attempt: 1 })));
 
-      expect(firstError).not.toBeInstanceOf(UnrecoverableError);
+      expect(firstError).not.toBeInstanceOf(DomainError);
       expect(firstError).toBeInstanceOf(FetchFailure);
       expect(firstError).toMatchObject({ code: 'http_503', permanent: false });
       const retrying = await sources.get(source.id);
@@ -513,7 +520,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
         checks.fetchSource(source.id, aRun({ id: jobId, attempt: 2, finalAttempt: true })),
       );
 
-      expect(lastError).not.toBeInstanceOf(UnrecoverableError);
+      expect(lastError).not.toBeInstanceOf(DomainError);
       expect(lastError).toMatchObject({ code: 'http_503' });
       expect(await sources.get(source.id)).toMatchObject({
         fetchStatus: 'failed',
@@ -538,7 +545,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const error = await failureOf(checks.fetchSource(source.id, aRun()));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'source.fetch_failed' });
       expect(error.message).toMatch(/^blocked_address: /);
       expect(site.requests(path)).toBe(1);
       expect(await sources.get(source.id)).toMatchObject({
@@ -554,7 +561,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
       const error = await failureOf(checks.fetchSource(source.id, aRun()));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'source.fetch_failed' });
       expect(await sources.get(source.id)).toMatchObject({
         fetchStatus: 'failed',
         error: 'unsupported_type',
@@ -606,7 +613,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       );
       const source = await aSource(path);
       const claim = await aClaimCiting(source.url, article.quote);
-      await expect(checks.fetchSource(source.id, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(checks.fetchSource(source.id, aRun())).rejects.toMatchObject({ kind: 'unprocessable' });
       expect((await appearance(appearanceId(claim))).quote_status).toBe('source_unavailable');
 
       const recheck = await checks.fetchSource(source.id, aRun({ id: `source.fetch.${source.id}.recheck.2030-01-01` }));
@@ -654,7 +661,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
     it('marks the quote source_unavailable when its source failed', async () => {
       const source = await aSource(`/gone?spec=${hex()}`);
-      await expect(checks.fetchSource(source.id, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(checks.fetchSource(source.id, aRun())).rejects.toMatchObject({ kind: 'unprocessable' });
       const claim = await aClaimCiting(source.url, 'A quote from a page that is gone.');
 
       await checks.checkAppearance(appearanceId(claim));
@@ -665,10 +672,11 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       expect(onClaim[1]).toMatchObject({ from_status: 'pending', to_status: 'source_unavailable' });
     });
 
-    it('refuses an appearance that does not exist as unrecoverable', async () => {
-      await expect(checks.checkAppearance('00000000-0000-4000-8000-000000000000')).rejects.toBeInstanceOf(
-        UnrecoverableError,
-      );
+    it('refuses an appearance that does not exist as not found', async () => {
+      await expect(checks.checkAppearance('00000000-0000-4000-8000-000000000000')).rejects.toMatchObject({
+        kind: 'not_found',
+        code: 'appearance.not_found',
+      });
     });
   });
 

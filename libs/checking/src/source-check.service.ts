@@ -1,20 +1,26 @@
 import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
-import { EventLog } from '@claimdesk/events';
+import { DomainError } from '@claimdesk/errors';
+import { type EventAction, EventLog } from '@claimdesk/events';
 import { type FetchedDocument, FetchFailure, SafeFetcher } from '@claimdesk/fetcher';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
-import type { FetchStatus } from '@claimdesk/sources';
-import { CheckRepository, type QuoteTarget, type SourceToFetch } from './check.repository';
+import { type FetchStatus, SourcesService, type SourceToFetch } from '@claimdesk/sources';
 import { ExtractionFailure, extractDocument } from './document-extractor';
 import type { PageContent } from './html-extractor';
 import { checkQuote } from './quote-check';
+import { type QuoteCheckRow, QuoteCheckRepository } from './quote-check.repository';
+import type { QuoteTarget } from './quote-check.views';
+import { SourceCitations } from './source-citations';
 
 /** Sources are re-fetched when their last attempt is older than this. */
 export const recheckAfterMs = 24 * 60 * 60 * 1000;
 /** Most re-fetches one scheduled run queues; the rest wait for the next run. */
 export const recheckBatch = 500;
+/** The statuses of claims whose sources are re-checked on a schedule. */
+const rechecked = ['in_review', 'awaiting_approval', 'published'];
+/** Sources due a re-check by age read at a time, before asking which claims cite them. */
+const recheckPage = 1000;
 /** Most pending items of each kind one sweep for lost jobs looks at. */
 export const sweepBatch = 500;
 
@@ -36,7 +42,9 @@ export class SourceCheckService {
 
   constructor(
     private readonly db: Database,
-    private readonly checks: CheckRepository,
+    private readonly citations: SourceCitations,
+    private readonly quoteChecks: QuoteCheckRepository,
+    private readonly sources: SourcesService,
     private readonly fetcher: SafeFetcher,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
@@ -44,9 +52,9 @@ export class SourceCheckService {
 
   /** The `source.fetch` job. */
   async fetchSource(sourceId: string, run: JobRun): Promise<FetchOutcome> {
-    const source = await this.checks.findSource(sourceId);
-    if (source === null) throw new UnrecoverableError(`source ${sourceId} does not exist`);
-    if (await this.checks.snapshotWrittenBy(run.id)) {
+    const source = await this.sources.findForFetch(sourceId);
+    if (source === null) throw DomainError.notFound('source.not_found', `source ${sourceId} does not exist`);
+    if (await this.sources.snapshotWrittenBy(run.id)) {
       await this.db.transaction(() => this.checkQuotes(sourceId, 'unchecked'));
       return { outcome: 'already_done' };
     }
@@ -78,15 +86,17 @@ export class SourceCheckService {
 
   private async checkTarget(kind: QuoteTarget['kind'], id: string): Promise<void> {
     await this.db.transaction(async () => {
-      const target = await this.checks.findTarget(kind, id);
-      if (target === null) throw new UnrecoverableError(`${kind} ${id} does not exist or cites nothing`);
+      const target = await this.quoteChecks.find({ kind, id });
+      if (target === null) {
+        throw DomainError.notFound(`${kind}.not_found`, `${kind} ${id} does not exist or cites nothing`);
+      }
       // Share-locked so that a fetch recording a snapshot right now either
       // finishes first (and this check reads its snapshot) or waits for this one.
-      const status = await this.checks.lockSource(target.sourceId, 'share');
-      const snapshot = await this.checks.latestSnapshotText(target.sourceId);
+      const status = await this.sources.lockForFetch(target.sourceId, 'share');
+      const snapshot = await this.sources.latestSnapshotText(target.sourceId);
       if (snapshot !== null) {
         // Unless the fetch that wrote this snapshot checked the quote already.
-        if (snapshot.id !== target.quoteSnapshotId) await this.recordCheck(target, snapshot);
+        if (snapshot.id !== target.snapshotId) await this.recordCheck(target, snapshot);
       } else if (status === 'failed') {
         await this.markUnavailable(target.sourceId);
       }
@@ -96,7 +106,7 @@ export class SourceCheckService {
 
   /** The scheduled `source.recheck` job: queues re-fetches of sources due one. */
   async scheduleRechecks(now = new Date()): Promise<number> {
-    const due = await this.checks.dueForRecheck(new Date(now.getTime() - recheckAfterMs), recheckBatch);
+    const due = await this.dueForRecheck(new Date(now.getTime() - recheckAfterMs));
     const day = now.toISOString().slice(0, 10);
     await this.db.transaction(async () => {
       for (const sourceId of due) {
@@ -109,6 +119,30 @@ export class SourceCheckService {
   }
 
   /**
+   * Sources due a re-check, at most {@link recheckBatch}: fetched from the web
+   * (not given as text), last attempted before `olderThan`, oldest attempt
+   * first, and cited by a claim under review, awaiting approval or published.
+   */
+  private async dueForRecheck(olderThan: Date): Promise<string[]> {
+    const due: string[] = [];
+    let after: { attemptKey: string; id: string } | null = null;
+    while (due.length < recheckBatch) {
+      const page = await this.sources.staleSources(olderThan, after, recheckPage);
+      if (page.length === 0) break;
+      const cited = new Set(
+        await this.citations.citedByClaimsIn(
+          page.map((source) => source.id),
+          rechecked,
+        ),
+      );
+      due.push(...page.filter((source) => cited.has(source.id)).map((source) => source.id));
+      if (page.length < recheckPage) break;
+      after = page.at(-1)!;
+    }
+    return due.slice(0, recheckBatch);
+  }
+
+  /**
    * The jobs that sources and checks pending since before `before` wait on:
    * the fetch of a source still `pending` (`source.fetch.<source id>`), and
    * the check of a quote or excerpt still `pending` although its source has
@@ -116,8 +150,8 @@ export class SourceCheckService {
    * `excerpt.check.<evidence id>`). The ids are those the jobs were queued under.
    */
   async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
-    const sources = await this.checks.pendingFetchesBefore(before, sweepBatch);
-    const targets = await this.checks.pendingChecksBefore(before, sweepBatch);
+    const sources = await this.sources.pendingFetchesBefore(before, sweepBatch);
+    const targets = await this.pendingChecksBefore(before);
     return [
       ...sources.map((sourceId): AwaitedJob => ({ job: { name: 'source.fetch', data: { sourceId } }, key: sourceId })),
       ...targets.map((target): AwaitedJob =>
@@ -128,43 +162,68 @@ export class SourceCheckService {
     ];
   }
 
+  /**
+   * Checks still `pending`, cited before `before`, whose source has a fetch
+   * outcome: the fetch would have checked them, so what is left is the check
+   * job queued when they cited a source already fetched. Oldest first, at
+   * most {@link sweepBatch}; pages past checks waiting on a pending source.
+   */
+  private async pendingChecksBefore(before: Date): Promise<QuoteTarget[]> {
+    const found: QuoteTarget[] = [];
+    let after: { createdKey: string; checkId: string } | null = null;
+    while (found.length < sweepBatch) {
+      const page = await this.quoteChecks.pendingBefore(before, after, sweepBatch);
+      const waiting = new Set(await this.sources.stillPending([...new Set(page.map((check) => check.sourceId))]));
+      found.push(
+        ...page.filter((check) => !waiting.has(check.sourceId)).map(({ kind, id }): QuoteTarget => ({ kind, id })),
+      );
+      if (page.length < sweepBatch) break;
+      after = page.at(-1)!;
+    }
+    return found.slice(0, sweepBatch);
+  }
+
   private async recordDocument(
     source: SourceToFetch,
     document: FetchedDocument,
     content: PageContent,
     fetchKey: string,
   ): Promise<FetchOutcome> {
-    const current = await this.checks.lockSource(source.id, 'update');
+    const current = await this.sources.lockForFetch(source.id, 'update');
     // Checked again under the lock: a run of the same job that overlapped this
     // one (its worker alive but its lock lost) may have written it meanwhile.
-    if (await this.checks.snapshotWrittenBy(fetchKey)) {
+    if (await this.sources.snapshotWrittenBy(fetchKey)) {
       await this.checkQuotes(source.id, 'unchecked');
       return { outcome: 'already_done' };
     }
-    const latest = await this.checks.latestSnapshot(source.id);
+    const latest = await this.sources.latestSnapshot(source.id);
     const textSha256 = sha256(content.text);
+    const read = { origin: 'fetch', page: content } as const;
     if (latest !== null && latest.textSha256 === textSha256) {
-      await this.checks.markFetched(source.id, current === 'changed' ? 'changed' : 'fetched', content);
+      await this.sources.markFetched(source.id, current === 'changed' ? 'changed' : 'fetched', read);
       const quotesChecked = await this.checkQuotes(source.id, 'unchecked');
       return { outcome: 'unchanged', snapshotId: latest.id, quotesChecked };
     }
-    const snapshot = await this.checks.insertSnapshot({
-      sourceId: source.id,
-      fetchKey,
-      httpStatus: document.status,
-      finalUrl: document.finalUrl,
-      contentType: document.mediaType,
-      headers: document.headers,
-      sha256: sha256(document.body),
-      textSha256,
-      title: content.title,
-      publisher: content.publisher,
-      publishedAt: content.publishedAt,
-      text: content.text,
-    });
     const changed = latest !== null;
     const status: FetchStatus = changed ? 'changed' : 'fetched';
-    await this.checks.markFetched(source.id, status, content);
+    const snapshot = await this.sources.recordSnapshot(
+      {
+        sourceId: source.id,
+        fetchKey,
+        httpStatus: document.status,
+        finalUrl: document.finalUrl,
+        contentType: document.mediaType,
+        headers: document.headers,
+        sha256: sha256(document.body),
+        textSha256,
+        title: content.title,
+        publisher: content.publisher,
+        publishedAt: content.publishedAt,
+        text: content.text,
+      },
+      status,
+      read,
+    );
     const data = {
       snapshotId: snapshot.id,
       previousSnapshotId: latest?.id ?? null,
@@ -181,7 +240,7 @@ export class SourceCheckService {
       data,
     });
     if (changed) {
-      const claims = await this.checks.claimsCiting(source.id);
+      const claims = await this.citations.claimsCiting(source.id);
       await this.events.recordMany(
         claims.map((claimId) => ({
           claimId,
@@ -194,7 +253,7 @@ export class SourceCheckService {
     const quotesChecked = await this.checkQuotes(source.id, changed ? 'all' : 'unchecked', snapshot.id, content.text);
     // Read under the source's lock, which a request for extraction also takes: one of the two queues the job.
     // Extraction is a job of its own: its failure cannot fail this fetch.
-    if (await this.checks.extractsClaims(source.id)) {
+    if (await this.sources.extractsClaims(source.id)) {
       await this.outbox.enqueue(
         { name: 'source.extract', data: { sourceId: source.id } },
         { key: `${source.id}.${snapshot.id}` },
@@ -213,32 +272,32 @@ export class SourceCheckService {
     snapshotId?: string,
     text?: string,
   ): Promise<number> {
-    const targets = await this.checks.targetsCiting(sourceId, which);
+    const targets = await this.quoteChecks.citing(sourceId, which);
     if (targets.length === 0) return 0;
     const snapshot =
       snapshotId !== undefined && text !== undefined
         ? { id: snapshotId, text }
-        : await this.checks.latestSnapshotText(sourceId);
+        : await this.sources.latestSnapshotText(sourceId);
     if (snapshot === null) return 0;
     for (const target of targets) await this.recordCheck(target, snapshot);
     return targets.length;
   }
 
-  private async recordCheck(target: QuoteTarget, snapshot: { id: string; text: string }): Promise<void> {
+  private async recordCheck(target: QuoteCheckRow, snapshot: { id: string; text: string }): Promise<void> {
     const match = checkQuote(target.quote, snapshot.text);
-    await this.checks.recordQuoteCheck(target, snapshot.id, match);
+    await this.quoteChecks.record(target, snapshot.id, match);
     await this.events.record({
       claimId: target.claimId,
       actorId: null,
       action: checkedAction[target.kind],
-      fromStatus: target.quoteStatus,
+      fromStatus: target.status,
       toStatus: match.status,
       data: { [`${target.kind}Id`]: target.id, snapshotId: snapshot.id, score: match.score },
     });
   }
 
   private async markUnavailable(sourceId: string): Promise<void> {
-    const changed = await this.checks.markQuotesUnavailable(sourceId);
+    const changed = await this.quoteChecks.markUnavailable(sourceId);
     await this.events.recordMany(
       changed.map((target) => ({
         claimId: target.claimId,
@@ -267,8 +326,8 @@ export class SourceCheckService {
     if (failure === null) throw error;
     const final = failure.permanent || run.finalAttempt;
     await this.db.transaction(async () => {
-      const current = await this.checks.lockSource(source.id, 'update');
-      await this.checks.markFailed(source.id, { code: failure.code, detail: failure.message }, final);
+      const current = await this.sources.lockForFetch(source.id, 'update');
+      await this.sources.markFailed(source.id, { code: failure.code, detail: failure.message }, final);
       if (!final) return;
       await this.events.record({
         sourceId: source.id,
@@ -283,13 +342,16 @@ export class SourceCheckService {
     this.logger.warn(
       `fetch of source ${source.id} failed (${failure.code}, attempt ${run.attempt}): ${failure.message}`,
     );
-    if (failure.permanent) throw new UnrecoverableError(`${failure.code}: ${failure.message}`);
+    // Retrying cannot fix a permanent failure: the worker gives up on it.
+    if (failure.permanent) {
+      throw new DomainError('unprocessable', 'source.fetch_failed', `${failure.code}: ${failure.message}`);
+    }
     throw failure;
   }
 }
 
 /** The event each kind of check writes on the claim. */
-const checkedAction: Record<QuoteTarget['kind'], string> = {
+const checkedAction: Record<QuoteTarget['kind'], EventAction> = {
   appearance: 'appearance.quote_checked',
   evidence: 'evidence.excerpt_checked',
 };

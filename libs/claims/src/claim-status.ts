@@ -2,5 +2,5 @@
 export const claimStatuses = ['submitted', 'in_review', 'awaiting_approval', 'published', 'rejected'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];
 
-export const quoteCheckStatuses = ['pending', 'found', 'approximate', 'not_found', 'source_unavailable'] as const;
-export type QuoteCheckStatus = (typeof quoteCheckStatuses)[number];
+// A quote's check is kept by libs/checking; claims show it as their own.
+export { type QuoteCheckStatus, quoteCheckStatuses } from '@claimdesk/checking';

@@ -1,5 +1,7 @@
 import type { Role } from '@claimdesk/accounts';
-import type { ClaimStatus, QuoteCheckStatus } from './claim-status';
+import type { QuoteCheckView } from '@claimdesk/checking';
+import type { EventAction } from '@claimdesk/events';
+import type { ClaimStatus } from './claim-status';
 
 export interface ClaimantView {
   id: string;
@@ -7,16 +9,8 @@ export interface ClaimantView {
   role: string | null;
 }
 
-export interface QuoteCheckView {
-  status: QuoteCheckStatus;
-  score: number | null;
-  snapshotId: string | null;
-  start: number | null;
-  end: number | null;
-  excerpt: string | null;
-  diff: unknown;
-  checkedAt: Date | null;
-}
+/** A quote's check, kept by libs/checking. */
+export type { QuoteCheckView };
 
 export interface AppearanceView {
   id: string;
@@ -117,17 +111,29 @@ export interface ReviewView {
   corrections: { version: number; note: string; at: Date }[];
 }
 
-/** A claim with everything known about it. */
+/**
+ * A claim with what this lib knows of it: its fields, where it appeared and
+ * the claims like it. The review workflow's evidence, verdicts and review are
+ * added by the claim detail of `@claimdesk/reviews`.
+ */
 export interface ClaimView extends Omit<ClaimSummaryView, 'score' | 'verdictCount' | 'split' | 'statusChangedAt'> {
   checkWorthiness: number | null;
   /** Set when the claim was rejected as a duplicate. */
   duplicateOf: string | null;
   appearances: AppearanceView[];
-  evidence: EvidenceView[];
-  /** The verdicts the caller may see (blind review: a reviewer sees others' after giving their own). */
-  verdicts: VerdictView[];
-  review: ReviewView | null;
   similar: SimilarClaimView[];
+}
+
+/** A claim as a published ClaimReview describes it: text, date, claimant and where it appeared. */
+export interface ReviewedClaimView {
+  id: string;
+  text: string;
+  headline: string | null;
+  claimDate: string | null;
+  claimantName: string | null;
+  claimantRole: string | null;
+  /** The URLs of its appearances, oldest first. */
+  appearanceUrls: string[];
 }
 
 export interface ClaimSubmission {
@@ -184,18 +190,11 @@ export interface ClaimFilters {
 export const claimSorts = ['newest', 'oldest', 'status_age'] as const;
 export type ClaimSort = (typeof claimSorts)[number];
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-  /** Lists that page backwards too: the position before the first item, null on the first page. */
-  prevCursor?: string | null;
-}
-
 export interface EventView {
   id: string;
   at: Date;
   actor: { id: string; name: string } | null;
-  action: string;
+  action: EventAction;
   from: string | null;
   to: string | null;
   data: Record<string, unknown>;

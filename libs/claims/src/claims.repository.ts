@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@claimdesk/persistence';
 import { Appearance } from './appearance.entity';
+import type { ClaimListTerms, ListedClaim } from './claim-list-terms';
 import type { ClaimStatus } from './claim-status';
 import type { ClaimSort } from './claim.views';
 import { Claim } from './claim.entity';
-import type { QuoteCheckRow } from './quote-check.view';
 
 export interface ClaimRow {
   id: string;
@@ -29,9 +29,9 @@ export interface ClaimRow {
   /** status_changed_at as PostgreSQL prints it: the keyset position of the status-age order. */
   statusKey: string;
   score?: number;
-  /** Lists only: the verdicts in the round on show (see {@link roundColumns}). */
+  /** Lists with the workflow's terms only: the verdicts in the round on show (see ClaimListTerms). */
   verdictCount?: number;
-  /** Lists only: whether the verdicts on the current version disagree. */
+  /** Lists with the workflow's terms only: whether the verdicts on the current version disagree. */
   split?: boolean;
 }
 
@@ -49,6 +49,29 @@ export interface MatchKeys {
 
 export type ClaimDetailRow = ClaimRow & MatchKeys;
 
+/** Where the claim stands in the review workflow: its status, version, and the versions whose verdicts were split. */
+export interface ClaimState {
+  id: string;
+  status: ClaimStatus;
+  version: number;
+  /** The version whose split verdicts the consensus job flagged. */
+  disagreementVersion: number | null;
+  /** The version whose split verdicts an editor asked another reviewer to settle. */
+  tiebreakVersion: number | null;
+}
+
+/** A claim as a published ClaimReview describes it: text, date, claimant and where it appeared. */
+export interface ReviewedClaimRow {
+  id: string;
+  text: string;
+  headline: string | null;
+  claimDate: string | null;
+  claimantName: string | null;
+  claimantRole: string | null;
+  /** The sources of its appearances, oldest appearance first. */
+  appearanceSourceIds: string[];
+}
+
 /** The columns an edit may change; each left undefined stays as it is. */
 export interface ClaimEditColumns {
   text?: MatchKeys & { text: string };
@@ -58,7 +81,7 @@ export interface ClaimEditColumns {
   claimant?: { id: string | null; role: string | null };
 }
 
-export interface AppearanceRow extends QuoteCheckRow {
+export interface AppearanceRow {
   id: string;
   sourceId: string;
   url: string;
@@ -79,13 +102,10 @@ export interface ListQuery {
   status?: ClaimStatus;
   claimantId?: string;
   tag?: string;
-  assigneeId?: string;
   /** Part of the claimant's normalised name. */
   speaker?: string;
-  /** A reviewer's id: claims in review, assigned to them or to nobody, without their verdict on this version. */
-  needsVerdictBy?: string;
-  /** true: only split claims; false: none. */
-  split?: boolean;
+  /** The review workflow's filters and columns (assignees, verdicts), in SQL of the lib that owns those tables. */
+  terms?: ClaimListTerms;
   limit: number;
 }
 
@@ -104,26 +124,13 @@ const listOrders: Record<ListOrder, { column: string; descending: boolean }> = {
   status_age: { column: 'c.status_changed_at', descending: false },
 };
 
-/**
- * Verdicts on the current version disagree: flagged by the consensus job, or
- * (before the job has run) more than one rating among them. Only a claim in
- * review can be split; any change of status moves the version on.
- */
-const splitCondition = `(c.status = 'in_review' AND (c.disagreement_version = c.version OR
-  (SELECT count(DISTINCT v.rating) FROM verdicts v WHERE v.claim_id = c.id AND v.claim_version = c.version) > 1))`;
-
-/**
- * What a list shows of the review of each claim, without any rating: how many
- * verdicts the round on show has (the current version while in review, else
- * the latest version that had verdicts, as the claim page shows), and whether
- * it is split.
- */
-const roundColumns = `
-  (SELECT count(*) FROM verdicts v
-    WHERE v.claim_id = c.id AND v.claim_version = CASE WHEN c.status = 'in_review' THEN c.version
-      ELSE (SELECT max(v2.claim_version) FROM verdicts v2 WHERE v2.claim_id = c.id AND v2.claim_version <= c.version) END
-  )::int AS "verdictCount",
-  ${splitCondition} AS split`;
+/** The listed claim's columns, for the review workflow's terms. */
+const listedClaim: ListedClaim = {
+  id: 'c.id',
+  status: 'c.status',
+  version: 'c.version',
+  disagreementVersion: 'c.disagreement_version',
+};
 
 const claimColumns = `
   c.id, c.text, c.headline, c.status, c.version, c.claimant_id AS "claimantId", cl.name AS "claimantName",
@@ -131,6 +138,8 @@ const claimColumns = `
   c.check_worthiness AS "checkWorthiness", c.duplicate_of AS "duplicateOf", c.created_at AS "createdAt",
   c.updated_at AS "updatedAt",
   c.created_at::text AS "createdKey", c.status_changed_at AS "statusChangedAt", c.status_changed_at::text AS "statusKey"`;
+
+const claimStateColumns = `disagreement_version AS "disagreementVersion", tiebreak_version AS "tiebreakVersion"`;
 
 /** Below this pg_trgm similarity a fingerprint candidate is not a near match. */
 export const nearMatchThreshold = 0.5;
@@ -153,10 +162,7 @@ export const searchCandidates = 500;
 export const nearMatchCandidates = 2000;
 export const nearMatchScored = 50;
 
-const appearanceColumns = `
-  a.id, a.source_id AS "sourceId", a.quote, a.quote_status AS "quoteStatus", a.quote_score AS "quoteScore",
-  a.quote_snapshot_id AS "quoteSnapshotId", a.quote_start AS "quoteStart", a.quote_end AS "quoteEnd",
-  a.quote_excerpt AS "quoteExcerpt", a.quote_diff AS "quoteDiff", a.quote_checked_at AS "quoteCheckedAt"`;
+const appearanceColumns = `a.id, a.source_id AS "sourceId", a.quote`;
 
 @Injectable()
 export class ClaimsRepository {
@@ -245,13 +251,13 @@ export class ClaimsRepository {
 
   /** Inserts the appearance; returns it as {@link listAppearances} would, given the source's URL. */
   async insertAppearance(
-    appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote' | 'quoteStatus'>,
+    appearance: Pick<Appearance, 'claimId' | 'sourceId' | 'quote'>,
     url: string,
   ): Promise<AppearanceRow> {
     const [row] = await this.db.manager.query<Omit<AppearanceRow, 'url'>[]>(
-      `INSERT INTO appearances AS a (claim_id, source_id, quote, quote_status) VALUES ($1, $2, $3, $4)
+      `INSERT INTO appearances AS a (claim_id, source_id, quote) VALUES ($1, $2, $3)
        RETURNING ${appearanceColumns}`,
-      [appearance.claimId, appearance.sourceId, appearance.quote, appearance.quoteStatus],
+      [appearance.claimId, appearance.sourceId, appearance.quote],
     );
     return { ...row!, url };
   }
@@ -270,10 +276,11 @@ export class ClaimsRepository {
     return (await this.db.manager.query<unknown[]>(`SELECT 1 FROM claims WHERE id = $1`, [id])).length > 0;
   }
 
-  listAppearances(claimId: string): Promise<AppearanceRow[]> {
-    return this.db.manager.query<AppearanceRow[]>(
-      `SELECT ${appearanceColumns}, s.url
-         FROM appearances a JOIN sources s ON s.id = a.source_id
+  /** The claim's appearances, oldest first, without their sources' URLs (the sources lib has those). */
+  listAppearances(claimId: string): Promise<Omit<AppearanceRow, 'url'>[]> {
+    return this.db.manager.query<Omit<AppearanceRow, 'url'>[]>(
+      `SELECT ${appearanceColumns}
+         FROM appearances a
         WHERE a.claim_id = $1
         ORDER BY a.created_at, a.id`,
       [claimId],
@@ -318,6 +325,36 @@ export class ClaimsRepository {
     );
   }
 
+  /** The claims with an appearance on the source, each once. */
+  async idsCitingSource(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT claim_id AS id FROM appearances WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of the sources with an appearance of a claim in one of `statuses`. */
+  async sourcesCitedIn(sourceIds: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    if (sourceIds.length === 0) return [];
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT DISTINCT a.source_id AS id FROM appearances a JOIN claims c ON c.id = a.claim_id
+        WHERE a.source_id = ANY($1::uuid[]) AND c.status = ANY($2::text[])`,
+      [sourceIds, statuses],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Those of the claims in one of `statuses`. */
+  async idsIn(ids: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.manager.query<{ id: string }[]>(
+      `SELECT id FROM claims WHERE id = ANY($1::uuid[]) AND status = ANY($2::text[])`,
+      [ids, statuses],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The claims with an appearance on the source, newest first. */
   listCitingSource(sourceId: string, limit: number): Promise<ClaimRow[]> {
     return this.db.manager.query<ClaimRow[]>(
@@ -341,7 +378,7 @@ export class ClaimsRepository {
     bound: ListBound<{ key: string; id: string }> | null,
     words?: string,
   ): Promise<ClaimRow[]> {
-    const { where, params } = filterClause(query);
+    const { where, params, columns } = filterClause(query);
     if (words !== undefined) {
       params.push(words);
       where.push(`c.search_vector @@ plainto_tsquery('simple', $${params.length})`);
@@ -359,7 +396,7 @@ export class ClaimsRepository {
     params.push(query.limit);
     const direction = descendingScan ? 'DESC' : 'ASC';
     return this.db.manager.query<ClaimRow[]>(
-      `SELECT ${claimColumns}, ${roundColumns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+      `SELECT ${claimColumns}${columns} FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
         ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY ${column} ${direction}, c.id ${direction}
         LIMIT $${params.length}`,
@@ -379,7 +416,7 @@ export class ClaimsRepository {
     query: ListQuery,
     bound: ListBound<{ score: number; id: string }> | null,
   ): Promise<ClaimRow[]> {
-    const { where, params } = filterClause(query);
+    const { where, params, columns } = filterClause(query);
     params.push(normalizedQuery);
     const q = `$${params.length}`;
     where.push(`c.search_vector @@ plainto_tsquery('simple', ${q})`);
@@ -402,7 +439,7 @@ export class ClaimsRepository {
          SELECT ranked.id, ranked.score FROM ranked ${afterClause}
           ORDER BY ranked.score ${direction}, ranked.id ${direction}
           LIMIT $${params.length})
-       SELECT ${claimColumns}, ${roundColumns}, page.score
+       SELECT ${claimColumns}${columns}, page.score
          FROM page JOIN claims c ON c.id = page.id LEFT JOIN claimants cl ON cl.id = c.claimant_id
         ORDER BY page.score ${direction}, page.id ${direction}`,
       params,
@@ -451,11 +488,83 @@ export class ClaimsRepository {
       ],
     );
   }
+
+  /**
+   * The claim's workflow state; with `lock`, locked for the rest of the
+   * transaction: `update` for a change of status, `share` for work that
+   * needs the status to hold (verdicts) but may run beside other such work.
+   */
+  async findState(id: string, lock?: 'update' | 'share'): Promise<ClaimState | null> {
+    const [row] = await this.db.manager.query<ClaimState[]>(
+      `SELECT id, status, version, ${claimStateColumns}
+         FROM claims WHERE id = $1 ${lock === 'update' ? 'FOR UPDATE' : lock === 'share' ? 'FOR SHARE' : ''}`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /**
+   * Moves the claim from `from` to `to` if it is still at `version`: the
+   * optimistic lock. Returns the new version, or null when another change
+   * got there first.
+   */
+  async changeStatus(
+    id: string,
+    version: number,
+    from: ClaimStatus,
+    to: ClaimStatus,
+    duplicateOf: string | null,
+  ): Promise<{ version: number; updatedAt: Date } | null> {
+    const [rows] = await this.db.manager.query<[{ version: number; updatedAt: Date }[], number]>(
+      `UPDATE claims
+          SET status = $4, version = version + 1, duplicate_of = $5, updated_at = now()
+        WHERE id = $1 AND version = $2 AND status = $3
+        RETURNING version, updated_at AS "updatedAt"`,
+      [id, version, from, to, duplicateOf],
+    );
+    return rows[0] ?? null;
+  }
+
+  async setDisagreementVersion(id: string, version: number): Promise<void> {
+    await this.db.manager.query(`UPDATE claims SET disagreement_version = $2 WHERE id = $1`, [id, version]);
+  }
+
+  async setTiebreakVersion(id: string, version: number): Promise<void> {
+    await this.db.manager.query(`UPDATE claims SET tiebreak_version = $2 WHERE id = $1`, [id, version]);
+  }
+
+  /** The claims in review with their current version: the rounds whose verdicts may call for a change of status. */
+  listInReview(): Promise<ClaimState[]> {
+    return this.db.manager.query<ClaimState[]>(
+      `SELECT id, status, version, ${claimStateColumns} FROM claims WHERE status = 'in_review'`,
+    );
+  }
+
+  /** The claims as ClaimReview describes them: text, date, claimant and the sources they appeared in. */
+  findReviewed(ids: readonly string[]): Promise<ReviewedClaimRow[]> {
+    return this.db.manager.query<ReviewedClaimRow[]>(
+      `SELECT c.id, c.text, c.headline, to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", cl.name AS "claimantName",
+              COALESCE(c.claimant_role, cl.role) AS "claimantRole",
+              coalesce((SELECT array_agg(a.source_id ORDER BY a.created_at, a.id)
+                          FROM appearances a WHERE a.claim_id = c.id), '{}') AS "appearanceSourceIds"
+         FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
+        WHERE c.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
 }
 
-function filterClause(query: ListQuery): { where: string[]; params: unknown[] } {
+/**
+ * The conditions and parameters of the list's filters, with the review
+ * workflow's terms, and the columns those add (verdict count, split).
+ */
+function filterClause(query: ListQuery): { where: string[]; params: unknown[]; columns: string } {
   const where: string[] = [];
   const params: unknown[] = [];
+  const bind = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
   if (query.status !== undefined) {
     params.push(query.status);
     where.push(`c.status = $${params.length}`);
@@ -468,10 +577,6 @@ function filterClause(query: ListQuery): { where: string[]; params: unknown[] } 
     params.push([query.tag]);
     where.push(`c.tags @> $${params.length}::text[]`);
   }
-  if (query.assigneeId !== undefined) {
-    params.push(query.assigneeId);
-    where.push(`EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = $${params.length})`);
-  }
   if (query.speaker !== undefined) {
     // A part of a name, wildcards taken literally; the trigram index serves the infix match.
     params.push(`%${query.speaker.replace(/[\\%_]/g, '\\$&')}%`);
@@ -479,15 +584,11 @@ function filterClause(query: ListQuery): { where: string[]; params: unknown[] } 
       `c.claimant_id IN (SELECT cl2.id FROM claimants cl2 WHERE cl2.normalized_name ILIKE $${params.length} ESCAPE '\\')`,
     );
   }
-  if (query.needsVerdictBy !== undefined) {
-    params.push(query.needsVerdictBy);
-    const reviewer = `$${params.length}::uuid`;
-    where.push(`c.status = 'in_review'`);
-    where.push(`(EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.reviewer_id = ${reviewer})
-      OR NOT EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = c.id))`);
-    where.push(`NOT EXISTS (SELECT 1 FROM verdicts v
-      WHERE v.claim_id = c.id AND v.claim_version = c.version AND v.reviewer_id = ${reviewer})`);
-  }
-  if (query.split !== undefined) where.push(query.split ? splitCondition : `NOT ${splitCondition}`);
-  return { where, params };
+  const terms = query.terms;
+  if (terms === undefined) return { where, params, columns: '' };
+  for (const term of terms.where) where.push(term(listedClaim, bind));
+  const columns = `,
+  ${terms.verdictCount(listedClaim, bind)} AS "verdictCount",
+  ${terms.split(listedClaim, bind)} AS split`;
+  return { where, params, columns };
 }

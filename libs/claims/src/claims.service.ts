@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { hasRole, type Principal } from '@claimdesk/accounts';
-import { DomainError } from '@claimdesk/errors';
+import { AccountsService, type Principal } from '@claimdesk/accounts';
+import { QuoteChecks, type QuoteCheckView } from '@claimdesk/checking';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
-import { Database } from '@claimdesk/persistence';
+import { Database, decodeCursor, encodeCursor, isUuid, type Page } from '@claimdesk/persistence';
 import { JobOutbox } from '@claimdesk/queue';
 import { normalizeSourceUrl, SourcesService } from '@claimdesk/sources';
 import { claimFingerprint } from './claim-fingerprint';
@@ -16,7 +17,7 @@ import type {
   ClaimSummaryView,
   ClaimView,
   EventView,
-  Page,
+  ReviewedClaimView,
   SimilarClaimView,
 } from './claim.views';
 import { ClaimantsRepository } from './claimants.repository';
@@ -25,16 +26,21 @@ import {
   type ClaimEditColumns,
   type ClaimDetailRow,
   type ClaimRow,
+  type ClaimState,
   ClaimsRepository,
   type ListBound,
   type MatchKeys,
   type SimilarRow,
 } from './claims.repository';
-import { decodeCursor, encodeCursor, isUuid } from './cursor';
+import type { ClaimListTerms } from './claim-list-terms';
+import type { ClaimStatus } from './claim-status';
+import { findTransition } from './claim-transitions';
 import { normalizeText } from './normalize-text';
-import { toQuoteCheckView } from './quote-check.view';
 
 const similarLimit = 5;
+
+/** An appearance with its quote's check (null when it cites no quote). */
+type CheckedAppearance = AppearanceRow & { quoteCheck: QuoteCheckView | null };
 
 /** Claims: submission, reading, listing and search, and their audit trail. */
 @Injectable()
@@ -44,6 +50,8 @@ export class ClaimsService {
     private readonly claims: ClaimsRepository,
     private readonly claimants: ClaimantsRepository,
     private readonly sources: SourcesService,
+    private readonly accounts: AccountsService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
   ) {}
@@ -60,13 +68,13 @@ export class ClaimsService {
       input.appearance !== undefined &&
       (input.appearance.url === undefined) === (input.appearance.sourceId === undefined)
     ) {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-        { field: 'appearance', message: 'must name either url or sourceId' },
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+        fieldProblem('appearance', 'must name either url or sourceId'),
       ]);
     }
     if (input.appearance?.url !== undefined && normalizeSourceUrl(input.appearance.url) === null) {
-      throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-        { field: 'appearance.url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+        fieldProblem('appearance.url', 'must be an http or https URL without credentials'),
       ]);
     }
     return this.db.transaction(async () => {
@@ -89,7 +97,7 @@ export class ClaimsService {
         tags,
         createdBy: actor.userId,
       });
-      const appearances: AppearanceRow[] = [];
+      const appearances: CheckedAppearance[] = [];
       if (input.appearance !== undefined) appearances.push(await this.attach(actor, inserted.id, input.appearance));
       await this.events.record({
         claimId: inserted.id,
@@ -126,13 +134,13 @@ export class ClaimsService {
    */
   async addAppearance(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceView> {
     if ((input.url === undefined) === (input.sourceId === undefined)) {
-      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid', [
-        { field: 'appearance', message: 'must name either url or sourceId' },
+      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid.', [
+        fieldProblem('appearance', 'must name either url or sourceId'),
       ]);
     }
     if (input.url !== undefined && normalizeSourceUrl(input.url) === null) {
-      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid', [
-        { field: 'url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('appearance.invalid', 'The appearance is not valid.', [
+        fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
     return this.db.transaction(async () => {
@@ -161,8 +169,8 @@ export class ClaimsService {
     ifMatch: number | undefined,
   ): Promise<{ version: number; changed: string[] }> {
     if (Object.values(edit).every((value) => value === undefined)) {
-      throw DomainError.invalid('claim.invalid', 'The edit is not valid', [
-        { field: '(body)', message: 'names no field to change: give text, headline, claimant, claimDate or tags' },
+      throw DomainError.invalid('claim.invalid', 'The edit is not valid.', [
+        fieldProblem('(body)', 'names no field to change: give text, headline, claimant, claimDate or tags'),
       ]);
     }
     return this.db.transaction(async () => {
@@ -172,7 +180,7 @@ export class ClaimsService {
         throw new DomainError(
           'precondition_failed',
           'claim.version_mismatch',
-          `The claim is at version ${row.version}, not ${ifMatch}: reload it and try again`,
+          `The claim is at version ${row.version}, not ${ifMatch}: reload it and try again.`,
         );
       }
       if (row.status === 'published' || row.status === 'rejected') {
@@ -249,53 +257,80 @@ export class ClaimsService {
   }
 
   /** Cites the source (registering and queueing a new one) and records the appearance, in the caller's transaction. */
-  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<AppearanceRow> {
+  private async attach(actor: Principal, claimId: string, input: AppearanceInput): Promise<CheckedAppearance> {
     const { url, sourceId, quote } = input;
     const source =
       sourceId !== undefined
         ? { id: sourceId, url: await this.sources.urlOf(sourceId), created: false }
         : await this.sources.cite(actor.userId, url!);
     const appearance = await this.claims.insertAppearance(
-      { claimId, sourceId: source.id, quote: quote ?? null, quoteStatus: quote === undefined ? null : 'pending' },
+      { claimId, sourceId: source.id, quote: quote ?? null },
       source.url,
     );
+    if (quote === undefined) return { ...appearance, quoteCheck: null };
+    const quoteCheck = await this.quoteChecks.open({
+      kind: 'appearance',
+      id: appearance.id,
+      claimId,
+      sourceId: source.id,
+      quote,
+    });
     // A new source's fetch checks its quotes; a known one may already have
     // the snapshot this quote is checked against.
-    if (quote !== undefined && !source.created) {
+    if (!source.created) {
       await this.outbox.enqueue({ name: 'quote.check', data: { appearanceId: appearance.id } }, { key: appearance.id });
     }
-    return appearance;
+    return { ...appearance, quoteCheck };
   }
 
+  /** The claim's appearances, each with its quote's check. */
+  private async listAppearances(claimId: string): Promise<CheckedAppearance[]> {
+    const appearances = await this.withUrls(await this.claims.listAppearances(claimId));
+    const checks = await this.quoteChecks.of(
+      'appearance',
+      appearances.filter((row) => row.quote !== null).map((row) => row.id),
+    );
+    return appearances.map((row) => ({ ...row, quoteCheck: checks.get(row.id) ?? null }));
+  }
+
+  /** The claim, its appearances and the claims like it; the review workflow's part is added by its claim detail. */
   async get(id: string): Promise<ClaimView> {
     const row = await this.claims.findById(id);
     if (row === null) throw claimNotFound(id);
     // One after the other: inside a transaction both share one connection.
-    const appearances = await this.claims.listAppearances(id);
+    const appearances = await this.listAppearances(id);
     const similar = await this.claims.findSimilar(row, id, similarLimit);
     return toView(row, appearances, similar);
+  }
+
+  /** The appearances with their sources' URLs, in one query for any number. */
+  private async withUrls(appearances: Omit<AppearanceRow, 'url'>[]): Promise<AppearanceRow[]> {
+    const urls = await this.sources.urlsOf(appearances.map((appearance) => appearance.sourceId));
+    return appearances.map((appearance) => ({ ...appearance, url: urls.get(appearance.sourceId)! }));
   }
 
   /**
    * Newest first, or in the order `filters.sort` names; with `q` and no sort,
    * best match first (full-text rank plus trigram similarity). Pages go both
    * ways: `nextCursor` after the last item, `prevCursor` before the first
-   * (null on the first page).
+   * (null on the first page). The review workflow's `terms` (see
+   * ReviewsService.listClaims) add its filters and each claim's verdict count
+   * and split flag to the same query.
    */
-  async list(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
+  async list(
+    filters: Omit<ClaimFilters, 'assignee' | 'needsVerdictOf' | 'split'>,
+    cursor: string | undefined,
+    limit: number,
+    terms?: ClaimListTerms,
+  ): Promise<Page<ClaimSummaryView>> {
     const empty = { items: [], nextCursor: null, prevCursor: null };
-    const needsVerdictBy = filters.needsVerdictOf;
-    // Only reviewers give verdicts: nothing needs the verdict of anyone else.
-    if (needsVerdictBy !== undefined && !hasRole(needsVerdictBy.role, 'reviewer')) return empty;
     const speaker = filters.speaker === undefined ? undefined : normalizeText(filters.speaker);
     if (speaker === '') return empty;
     const query = {
       status: filters.status,
-      assigneeId: filters.assignee,
       tag: filters.tag?.toLowerCase(),
       speaker,
-      needsVerdictBy: needsVerdictBy?.userId,
-      split: filters.split,
+      terms,
       limit: limit + 1,
       claimantId: await this.claimantIdOf(filters.claimant),
     };
@@ -395,6 +430,21 @@ export class ClaimsService {
     return this.claims.readTextChanges(since, after, limit);
   }
 
+  /** The ids of the claims with an appearance on the source, each once. */
+  idsCitingSource(sourceId: string): Promise<string[]> {
+    return this.claims.idsCitingSource(sourceId);
+  }
+
+  /** Those of the sources with an appearance of a claim in one of `statuses`. */
+  sourcesCitedIn(sourceIds: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    return this.claims.sourcesCitedIn(sourceIds, statuses);
+  }
+
+  /** Those of the claims (by id) in one of `statuses`. */
+  idsIn(ids: readonly string[], statuses: readonly string[]): Promise<string[]> {
+    return this.claims.idsIn(ids, statuses);
+  }
+
   /** The claims citing the source (with an appearance on it), newest first, at most `limit`. */
   async listCitingSource(sourceId: string, limit: number): Promise<ClaimSummaryView[]> {
     return (await this.claims.listCitingSource(sourceId, limit)).map(toSummary);
@@ -405,10 +455,12 @@ export class ClaimsService {
     if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);
     const after = cursor === undefined ? null : decodeCursor(cursor, isEventCursor).e;
     const rows = await this.events.listForClaim(claimId, after, limit + 1);
-    const items = rows.slice(0, limit).map((row): EventView => ({
+    const page = rows.slice(0, limit);
+    const names = await this.accounts.namesOf(page.map((row) => row.actorId));
+    const items = page.map((row): EventView => ({
       id: row.id,
       at: row.at,
-      actor: row.actorId === null ? null : { id: row.actorId, name: row.actorName ?? '' },
+      actor: row.actorId === null ? null : { id: row.actorId, name: names.get(row.actorId) ?? '' },
       action: row.action,
       from: row.fromStatus,
       to: row.toStatus,
@@ -416,6 +468,77 @@ export class ClaimsService {
     }));
     const last = items.at(-1);
     return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ e: last.id }) : null };
+  }
+
+  /** Whether there is a claim with this id. */
+  exists(id: string): Promise<boolean> {
+    return this.claims.exists(id);
+  }
+
+  /** Where the claim stands in the review workflow, unlocked; null when there is no such claim. */
+  findState(id: string): Promise<ClaimState | null> {
+    return this.claims.findState(id);
+  }
+
+  /**
+   * The claim's workflow state, locked until the caller's transaction ends:
+   * `update` before changing its status (or anything that must not race a
+   * change of it), `share` for work that needs the status to hold but may run
+   * beside other such work (verdicts). `ifMatch` is the version the caller
+   * saw (its ETag): a stale one is refused with 412. Null when there is no
+   * such claim.
+   */
+  async lockState(id: string, mode: 'update' | 'share', ifMatch?: number): Promise<ClaimState | null> {
+    const claim = await this.claims.findState(id, mode);
+    if (claim !== null && ifMatch !== undefined && ifMatch !== claim.version) throw versionMismatch(claim, ifMatch);
+    return claim;
+  }
+
+  /**
+   * Moves the claim, locked with {@link lockState} in the caller's
+   * transaction, from the status it had then to `to`, along the transition
+   * map: the version moves on, and the update is conditional on the version
+   * and status locked, so no change is silently lost. The caller (the review
+   * workflow) decides who may make the move and records its event in the same
+   * transaction. Null when another change got there first.
+   */
+  async transition(
+    claim: ClaimState,
+    to: ClaimStatus,
+    duplicateOf: string | null = null,
+  ): Promise<{ version: number; updatedAt: Date } | null> {
+    if (findTransition(claim.status, to) === undefined) {
+      throw DomainError.conflict('claim.illegal_transition', `A claim in ${claim.status} cannot move to ${to}`, {
+        from: claim.status,
+        to,
+      });
+    }
+    return this.claims.changeStatus(claim.id, claim.version, claim.status, to, duplicateOf);
+  }
+
+  /** Marks the verdicts on this version of the claim as split (the consensus job found them disagreeing). */
+  async flagDisagreement(id: string, version: number): Promise<void> {
+    await this.claims.setDisagreementVersion(id, version);
+  }
+
+  /** Marks this version's split verdicts as to be settled by the most common rating once another reviewer gives theirs. */
+  async requestTiebreak(id: string, version: number): Promise<void> {
+    await this.claims.setTiebreakVersion(id, version);
+  }
+
+  /** Every claim in review, with its version and flags: the rounds whose verdicts may call for a change of status. */
+  listInReview(): Promise<ClaimState[]> {
+    return this.claims.listInReview();
+  }
+
+  /** The claims as a published ClaimReview describes them, in no particular order; unknown ids are left out. */
+  async reviewedClaims(ids: readonly string[]): Promise<ReviewedClaimView[]> {
+    const rows = await this.claims.findReviewed(ids);
+    const urls = await this.sources.urlsOf(rows.flatMap((row) => row.appearanceSourceIds));
+    return rows.map(({ appearanceSourceIds, ...row }) => ({
+      ...row,
+      appearanceUrls: appearanceSourceIds.map((id) => urls.get(id)!),
+    }));
   }
 
   /** undefined: no filter; null: a claimant that does not exist (the list is empty). */
@@ -430,15 +553,23 @@ export class ClaimsService {
 function mustHaveLetters(text: string, field: string): string {
   const normalized = normalizeText(text);
   if (normalized === '') {
-    throw DomainError.invalid('claim.invalid', 'The claim is not valid', [
-      { field, message: 'must contain at least one letter or digit' },
+    throw DomainError.invalid('claim.invalid', 'The claim is not valid.', [
+      fieldProblem(field, 'must contain at least one letter or digit'),
     ]);
   }
   return normalized;
 }
 
 function claimNotFound(id: string): DomainError {
-  return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
+  return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
+}
+
+function versionMismatch(claim: { version: number }, ifMatch: number): DomainError {
+  return new DomainError(
+    'precondition_failed',
+    'claim.version_mismatch',
+    `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again.`,
+  );
 }
 
 function normalizeTags(tags: string[]): string[] {
@@ -467,26 +598,23 @@ function toSummary(row: ClaimRow): ClaimSummaryView {
 }
 
 /** Exact duplicates first, then near matches, {@link similarLimit} in all. */
-function toView(row: ClaimRow, appearances: AppearanceRow[], similar: SimilarRow[]): ClaimView {
+function toView(row: ClaimRow, appearances: CheckedAppearance[], similar: SimilarRow[]): ClaimView {
   return {
     ...toSummary(row),
     checkWorthiness: row.checkWorthiness,
     duplicateOf: row.duplicateOf,
     appearances: appearances.map(toAppearanceView),
-    evidence: [],
-    verdicts: [],
-    review: null,
     similar: similar.slice(0, similarLimit).map(toSimilar),
   };
 }
 
-function toAppearanceView(row: AppearanceRow): AppearanceView {
+function toAppearanceView(row: CheckedAppearance): AppearanceView {
   return {
     id: row.id,
     sourceId: row.sourceId,
     url: row.url,
     quote: row.quote,
-    quoteCheck: toQuoteCheckView(row),
+    quoteCheck: row.quoteCheck,
   };
 }
 
@@ -503,8 +631,8 @@ function toSimilar(row: SimilarRow): SimilarClaimView {
 }
 
 function cursorOfAnotherOrder(): DomainError {
-  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
-    { field: 'cursor', message: 'was given out for another sort order' },
+  return DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out.', [
+    fieldProblem('cursor', 'was given out for another sort order'),
   ]);
 }
 

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { EventAction } from './event-action';
 
 /**
  * One line of the append-only audit trail: who did what to which claim,
@@ -25,9 +26,9 @@ export class Event {
   @Column({ name: 'actor_id', type: 'uuid', nullable: true })
   actorId: string | null;
 
-  /** A dotted name such as `claim.submitted` or `source.created`. */
+  /** A dotted name such as `claim.submitted` or `source.created`: one of the event actions. */
   @Column({ type: 'text' })
-  action: string;
+  action: EventAction;
 
   @Column({ name: 'from_status', type: 'text', nullable: true })
   fromStatus: string | null;

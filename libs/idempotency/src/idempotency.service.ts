@@ -58,7 +58,7 @@ export class IdempotencyService {
       }
       throw DomainError.conflict(
         'idempotency.in_progress',
-        'A request with this Idempotency-Key is still being processed',
+        'A request with this Idempotency-Key is still being processed.',
       );
     }
     try {
@@ -115,7 +115,7 @@ export class IdempotencyService {
         throw new DomainError(
           'unprocessable',
           'idempotency.key_reused',
-          'This Idempotency-Key was used with a different request',
+          'This Idempotency-Key was used with a different request.',
         );
       }
       return false;

@@ -3,8 +3,9 @@ import type { JobName } from './job-contract';
 
 /**
  * Retry policy, in one place: failed jobs are kept for inspection and retried
- * with exponential backoff; handlers throw `UnrecoverableError` for failures
- * retrying cannot fix.
+ * with exponential backoff; a failure retrying cannot fix (a domain error of
+ * kind `invalid`, `not_found`, `unprocessable` or `forbidden`) is given up on
+ * by the worker's job runner.
  */
 export const defaultJobOptions: JobsOptions = {
   attempts: 5,

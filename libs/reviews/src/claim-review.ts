@@ -1,5 +1,5 @@
 import { bestRating, type Rating, ratingNames, ratingValues, worstRating } from './rating';
-import type { ReviewedClaimRow, ReviewRow } from './reviews.repository';
+import type { ReviewedClaimRow, ReviewRecord } from './reviews.repository';
 
 /** schema.org ClaimReview, as Google's Fact Check markup reads it. */
 export interface ClaimReviewJsonLd {
@@ -39,7 +39,7 @@ export interface ClaimReviewJsonLd {
  */
 export function toClaimReview(
   claim: ReviewedClaimRow,
-  versions: readonly ReviewRow[],
+  versions: readonly ReviewRecord[],
   site: { publicUrl: string; organizationName: string },
 ): ClaimReviewJsonLd {
   const first = versions[0]!;

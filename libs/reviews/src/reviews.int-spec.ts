@@ -12,6 +12,7 @@ import {
   testRuntime,
   useTestContext,
 } from '@claimdesk/testing';
+import { ClaimDetailService, type ClaimDetailView } from './claim-detail.service';
 import type { ClaimReviewJsonLd } from './claim-review';
 import type { Rating } from './rating';
 import { ReviewsModule } from './reviews.module';
@@ -53,6 +54,7 @@ describe('ReviewsService against PostgreSQL', () => {
     env: { PUBLIC_URL: publicUrl, ORGANIZATION_NAME: organizationName },
   });
   let reviews: ReviewsService;
+  let details: ClaimDetailService;
   let claims: ClaimsService;
   let sources: SourcesService;
   let db: Database;
@@ -64,6 +66,7 @@ describe('ReviewsService against PostgreSQL', () => {
 
   beforeAll(async () => {
     reviews = context.get(ReviewsService);
+    details = context.get(ClaimDetailService);
     claims = context.get(ClaimsService);
     sources = context.get(SourcesService);
     db = context.db;
@@ -145,7 +148,10 @@ describe('ReviewsService against PostgreSQL', () => {
   const verdictEvents = (events: readonly EventView[]): EventView[] =>
     events.filter((event) => event.action === 'verdict.given');
 
-  const reviewerIds = (claim: ClaimView): string[] => claim.verdicts.map((given) => given.reviewer.id).sort();
+  const claimDetail = async (viewer: Principal, claimId: string): Promise<ClaimDetailView> =>
+    (await details.describe(viewer, claimId)).claim;
+
+  const reviewerIds = (claim: ClaimDetailView): string[] => claim.verdicts.map((given) => given.reviewer.id).sort();
 
   // ----- the status-change job -----------------------------------------------
 
@@ -210,7 +216,7 @@ describe('ReviewsService against PostgreSQL', () => {
         actor_id: null,
         data: { claimVersion: claim.version, ratings: { true: 1, false: 1 } },
       });
-      const after = await reviews.describe(editor, claim.id);
+      const after = await claimDetail(editor, claim.id);
       expect(after).toMatchObject({ status: 'in_review', version: claim.version, disagreement: true });
       expect(await eventsNamed(claim.id, 'claim.status_changed')).toHaveLength(1); // the triage only
     });
@@ -361,14 +367,14 @@ describe('ReviewsService against PostgreSQL', () => {
       const claim = await aClaimInReview();
       await verdict(reviewerB, claim.id, 'true');
 
-      expect((await reviews.describe(reviewerA, claim.id)).verdicts).toEqual([]);
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
-      expect(reviewerIds(await reviews.describe(editor, claim.id))).toEqual([reviewerB.userId]);
-      expect(reviewerIds(await reviews.describe(reviewerB, claim.id))).toEqual([reviewerB.userId]);
+      expect((await claimDetail(reviewerA, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
+      expect(reviewerIds(await claimDetail(editor, claim.id))).toEqual([reviewerB.userId]);
+      expect(reviewerIds(await claimDetail(reviewerB, claim.id))).toEqual([reviewerB.userId]);
 
       await verdict(reviewerA, claim.id, 'true');
       const both = [reviewerA.userId, reviewerB.userId].sort();
-      const seenByA = await reviews.describe(reviewerA, claim.id);
+      const seenByA = await claimDetail(reviewerA, claim.id);
       expect(reviewerIds(seenByA)).toEqual(both);
       expect(seenByA.verdicts.find((given) => given.reviewer.id === reviewerB.userId)).toMatchObject({
         reviewer: { id: reviewerB.userId, name: reviewerB.name },
@@ -376,20 +382,20 @@ describe('ReviewsService against PostgreSQL', () => {
         rationale: `${reviewerB.name} rates it true.`,
         claimVersion: claim.version,
       });
-      expect(reviewerIds(await reviews.describe(editor, claim.id))).toEqual(both);
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
-      expect((await reviews.describe(reviewerC, claim.id)).verdicts).toEqual([]);
+      expect(reviewerIds(await claimDetail(editor, claim.id))).toEqual(both);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerC, claim.id)).verdicts).toEqual([]);
 
       expect(await reviews.evaluateConsensus(claim.id)).toMatchObject({ outcome: 'consensus' });
-      const awaiting = await reviews.describe(editor, claim.id);
+      const awaiting = await claimDetail(editor, claim.id);
       expect(reviewerIds(awaiting)).toEqual(both);
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
-      expect((await reviews.describe(reviewerC, claim.id)).verdicts).toEqual([]);
-      expect(reviewerIds(await reviews.describe(reviewerA, claim.id))).toEqual(both);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerC, claim.id)).verdicts).toEqual([]);
+      expect(reviewerIds(await claimDetail(reviewerA, claim.id))).toEqual(both);
 
       await reviews.transition(editor, claim.id, { to: 'published', summary: 'It is true.' }, awaiting.version);
-      expect(reviewerIds(await reviews.describe(submitter, claim.id))).toEqual(both);
-      expect(reviewerIds(await reviews.describe(reviewerC, claim.id))).toEqual(both);
+      expect(reviewerIds(await claimDetail(submitter, claim.id))).toEqual(both);
+      expect(reviewerIds(await claimDetail(reviewerC, claim.id))).toEqual(both);
     });
 
     it('listEvents hides verdict ratings from those who may not see them and shows them to the others', async () => {
@@ -435,7 +441,7 @@ describe('ReviewsService against PostgreSQL', () => {
       await verdict(reviewerA, claim.id, 'true');
       await verdict(reviewerB, claim.id, 'false');
       expect(await reviews.evaluateConsensus(claim.id)).toMatchObject({ outcome: 'disagreement' });
-      expect((await reviews.describe(reviewerC, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerC, claim.id)).verdicts).toEqual([]);
 
       const flagged = (await allEvents(reviewerC, claim.id)).filter(
         (event) => event.action === 'claim.disagreement_flagged',
@@ -447,7 +453,7 @@ describe('ReviewsService against PostgreSQL', () => {
     // The consensus event names the agreed rating: hidden until publication.
     it('a submitter learns no rating from any event before publication', async () => {
       const claim = await aClaimAwaitingApproval('misleading');
-      expect((await reviews.describe(submitter, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(submitter, claim.id)).verdicts).toEqual([]);
 
       const events = await allEvents(submitter, claim.id);
       const leaking = events.filter((event) => 'rating' in event.data || 'ratings' in event.data);
@@ -459,7 +465,7 @@ describe('ReviewsService against PostgreSQL', () => {
       const claim = await aClaimAwaitingApproval('true');
       const sentBack = await reviews.transition(editor, claim.id, { to: 'in_review' }, claim.version);
       await verdict(reviewerB, claim.id, 'false');
-      expect((await reviews.describe(reviewerA, claim.id)).verdicts).toEqual([]);
+      expect((await claimDetail(reviewerA, claim.id)).verdicts).toEqual([]);
 
       const newRound = verdictEvents(await allEvents(reviewerA, claim.id)).filter(
         (event) => event.data.claimVersion === sentBack.version,
@@ -538,7 +544,7 @@ describe('ReviewsService against PostgreSQL', () => {
 
       expect(error).toMatchObject({ kind: 'conflict', details: { from: 'submitted', to: 'in_review', allowed: [] } });
       expect(error.message).toContain('no move is open to you');
-      expect((await reviews.describe(reviewerA, claim.id)).allowedTransitions).toEqual([]);
+      expect((await claimDetail(reviewerA, claim.id)).allowedTransitions).toEqual([]);
       expect((await claims.get(claim.id)).status).toBe('submitted');
     });
 
@@ -559,7 +565,7 @@ describe('ReviewsService against PostgreSQL', () => {
       );
 
       expect(rejected).toMatchObject({ status: 'rejected', duplicateOf: original.id });
-      expect((await reviews.describe(submitter, copy.id)).duplicateOf).toBe(original.id);
+      expect((await claimDetail(submitter, copy.id)).duplicateOf).toBe(original.id);
       expect((await eventsNamed(copy.id, 'claim.status_changed'))[0]!.data).toMatchObject({
         transition: 'reject',
         duplicateOf: original.id,
@@ -573,9 +579,9 @@ describe('ReviewsService against PostgreSQL', () => {
       const claim = await aClaim();
       const other = await aClaim();
       for (const [request, message] of [
-        [{ to: 'rejected', duplicateOf: randomUUID() }, 'must be the id of another claim'],
-        [{ to: 'rejected', duplicateOf: claim.id }, 'must be the id of another claim'],
-        [{ to: 'in_review', duplicateOf: other.id }, 'only a rejection may name a duplicate'],
+        [{ to: 'rejected', duplicateOf: randomUUID() }, 'The duplicate claim must be the id of another claim.'],
+        [{ to: 'rejected', duplicateOf: claim.id }, 'The duplicate claim must be the id of another claim.'],
+        [{ to: 'in_review', duplicateOf: other.id }, 'The duplicate claim can be named only when rejecting the claim.'],
       ] as const) {
         const error = await rejectionOf(reviews.transition(editor, claim.id, request, claim.version));
         expect(error).toMatchObject({
@@ -716,7 +722,7 @@ describe('ReviewsService against PostgreSQL', () => {
       expect(error).toMatchObject({
         kind: 'invalid',
         code: 'assignment.invalid',
-        details: { errors: [{ field: 'reviewerEmail', message: 'no user has this email' }] },
+        details: { errors: [{ field: 'reviewerEmail', message: 'No user has this email.' }] },
       });
     });
 
@@ -725,9 +731,13 @@ describe('ReviewsService against PostgreSQL', () => {
       const error = await rejectionOf(reviews.assign(editor, claim.id, submitter.email));
       expect(error).toMatchObject({
         kind: 'invalid',
-        details: { errors: [{ field: 'reviewerEmail', message: 'the user is not a reviewer' }] },
+        details: {
+          errors: [
+            { field: 'reviewerEmail', message: expect.stringMatching(/^This user is not a reviewer: /) as string },
+          ],
+        },
       });
-      expect((await reviews.describe(editor, claim.id)).assignees).toEqual([]);
+      expect((await claimDetail(editor, claim.id)).assignees).toEqual([]);
     });
 
     it('assigning twice creates once; the claim lists under the assignee', async () => {
@@ -736,7 +746,7 @@ describe('ReviewsService against PostgreSQL', () => {
       expect(await reviews.assign(editor, claim.id, reviewerA.email)).toEqual({ created: true });
       expect(await reviews.assign(editor, claim.id, reviewerA.email.toUpperCase())).toEqual({ created: false });
 
-      expect((await reviews.describe(editor, claim.id)).assignees).toEqual([
+      expect((await claimDetail(editor, claim.id)).assignees).toEqual([
         { id: reviewerA.userId, name: reviewerA.name, assignedAt: expect.any(Date) as Date },
       ]);
       expect(await eventsNamed(claim.id, 'claim.assigned')).toEqual([
@@ -745,9 +755,9 @@ describe('ReviewsService against PostgreSQL', () => {
           data: { reviewerId: reviewerA.userId, reviewerName: reviewerA.name },
         }),
       ]);
-      const listed = await claims.list({ assignee: reviewerA.userId }, undefined, 100);
+      const listed = await reviews.listClaims({ assignee: reviewerA.userId }, undefined, 100);
       expect(listed.items.map((item) => item.id)).toContain(claim.id);
-      const notListed = await claims.list({ assignee: reviewerB.userId }, undefined, 100);
+      const notListed = await reviews.listClaims({ assignee: reviewerB.userId }, undefined, 100);
       expect(notListed.items.map((item) => item.id)).not.toContain(claim.id);
     });
 
@@ -803,7 +813,7 @@ describe('ReviewsService against PostgreSQL', () => {
       ]);
       // The fetch checks the excerpt: no excerpt check of its own yet.
       expect((await outboxNamed('excerpt.check')).filter((row) => row.data.evidenceId === evidence.id)).toEqual([]);
-      expect((await reviews.describe(submitter, claim.id)).evidence.map((item) => item.id)).toEqual([evidence.id]);
+      expect((await claimDetail(submitter, claim.id)).evidence.map((item) => item.id)).toEqual([evidence.id]);
       expect((await eventsNamed(claim.id, 'evidence.added'))[0]!.data).toMatchObject({
         evidenceId: evidence.id,
         sourceId: evidence.sourceId,
@@ -867,7 +877,7 @@ describe('ReviewsService against PostgreSQL', () => {
 
       const given = await verdict(reviewerA, claim.id, 'false', [own.id, own.id]);
       expect(given.evidenceIds).toEqual([own.id]);
-      expect((await reviews.describe(reviewerA, claim.id)).verdicts[0]!.evidenceIds).toEqual([own.id]);
+      expect((await claimDetail(reviewerA, claim.id)).verdicts[0]!.evidenceIds).toEqual([own.id]);
     });
 
     it('evidence cannot be added to a published or rejected claim', async () => {

@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ClaimStatus, QuoteCheckRow } from '@claimdesk/claims';
+import type { ClaimListTerms, ClaimState, ClaimTerm, ReviewedClaimView } from '@claimdesk/claims';
+import type { QuoteCheckView } from '@claimdesk/checking';
 import { Database } from '@claimdesk/persistence';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
 
-export interface ClaimState {
-  id: string;
-  status: ClaimStatus;
-  version: number;
-  disagreementVersion: number | null;
-  tiebreakVersion: number | null;
-}
+export type { ClaimState };
 
-export interface VerdictRow {
+/** A verdict as stored: the reviewer by id (accounts knows their name). */
+export interface VerdictRecord {
   id: string;
   reviewerId: string;
-  reviewerName: string;
   rating: Rating;
   rationale: string;
   evidenceIds: string[];
@@ -24,20 +19,30 @@ export interface VerdictRow {
   updatedAt: Date;
 }
 
-/** Evidence with its excerpt's check, in the columns a quote check has. */
-export interface EvidenceRow extends QuoteCheckRow {
+export interface VerdictRow extends VerdictRecord {
+  reviewerName: string;
+}
+
+/** Evidence as stored: its source and author by id; its excerpt's check is kept by libs/checking. */
+export interface EvidenceRecord {
   id: string;
   sourceId: string;
-  url: string;
   stance: Stance;
   excerpt: string | null;
   note: string | null;
   addedById: string | null;
-  addedByName: string | null;
   createdAt: Date;
 }
 
-export interface ReviewRow {
+/** Evidence as shown: with its source's URL, the name of who added it and its excerpt's check. */
+export interface EvidenceRow extends EvidenceRecord {
+  url: string;
+  addedByName: string | null;
+  excerptCheck: QuoteCheckView | null;
+}
+
+/** A published review version as stored: the publisher by id. */
+export interface ReviewRecord {
   id: string;
   claimId: string;
   version: number;
@@ -47,29 +52,41 @@ export interface ReviewRow {
   correctionNote: string | null;
   publishedAt: Date;
   publishedById: string | null;
+}
+
+export interface ReviewRow extends ReviewRecord {
   publishedByName: string | null;
 }
 
 /** The claim a published review is about, as ClaimReview describes it. */
-export interface ReviewedClaimRow {
-  id: string;
-  text: string;
-  headline: string | null;
-  claimDate: string | null;
-  claimantName: string | null;
-  claimantRole: string | null;
-  appearanceUrls: string[];
-}
+export type ReviewedClaimRow = ReviewedClaimView;
 
-const claimStateColumns = `disagreement_version AS "disagreementVersion", tiebreak_version AS "tiebreakVersion"`;
-
-const verdictColumns = `v.id, v.reviewer_id AS "reviewerId", u.name AS "reviewerName", v.rating, v.rationale,
+const verdictColumns = `v.id, v.reviewer_id AS "reviewerId", v.rating, v.rationale,
   v.evidence_ids AS "evidenceIds", v.claim_version AS "claimVersion", v.created_at AS "createdAt",
   v.updated_at AS "updatedAt"`;
 
 const reviewColumns = `r.id, r.claim_id AS "claimId", r.version, r.claim_version AS "claimVersion", r.rating,
   r.summary, r.correction_note AS "correctionNote", r.published_at AS "publishedAt",
-  r.published_by AS "publishedById", u.name AS "publishedByName"`;
+  r.published_by AS "publishedById"`;
+
+/**
+ * Verdicts on the current version disagree: flagged by the consensus job, or
+ * (before the job has run) more than one rating among them. Only a claim in
+ * review can be split; any change of status moves the version on.
+ */
+const splitTerm: ClaimTerm = (c) => `(${c.status} = 'in_review' AND (${c.disagreementVersion} = ${c.version} OR
+  (SELECT count(DISTINCT v.rating) FROM verdicts v WHERE v.claim_id = ${c.id} AND v.claim_version = ${c.version}) > 1))`;
+
+/**
+ * How many verdicts the round on show has (the current version while in
+ * review, else the latest version that had verdicts, as the claim page
+ * shows), without any rating.
+ */
+const verdictCountTerm: ClaimTerm = (c) => `
+  (SELECT count(*) FROM verdicts v
+    WHERE v.claim_id = ${c.id} AND v.claim_version = CASE WHEN ${c.status} = 'in_review' THEN ${c.version}
+      ELSE (SELECT max(v2.claim_version) FROM verdicts v2 WHERE v2.claim_id = ${c.id} AND v2.claim_version <= ${c.version}) END
+  )::int`;
 
 /** SQL of the review workflow: claim status, assignments, evidence, verdicts and published reviews. */
 @Injectable()
@@ -77,68 +94,32 @@ export class ReviewsRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * The claim's status and version, locked for the rest of the transaction:
-   * `update` for a change of status, `share` for work that needs the status
-   * to hold (verdicts) but may run beside other such work.
+   * The review workflow's filters of a claims list, and the columns it adds
+   * (verdict count, split), as SQL over each listed claim: the claims list
+   * runs them in its one query.
    */
-  async lockClaim(id: string, mode: 'update' | 'share'): Promise<ClaimState | null> {
-    const [row] = await this.db.manager.query<ClaimState[]>(
-      `SELECT id, status, version, ${claimStateColumns}
-         FROM claims WHERE id = $1 ${mode === 'update' ? 'FOR UPDATE' : 'FOR SHARE'}`,
-      [id],
-    );
-    return row ?? null;
-  }
-
-  async findClaimState(id: string): Promise<ClaimState | null> {
-    const [row] = await this.db.manager.query<ClaimState[]>(
-      `SELECT id, status, version, ${claimStateColumns} FROM claims WHERE id = $1`,
-      [id],
-    );
-    return row ?? null;
-  }
-
-  /**
-   * Moves the claim from `from` to `to` if it is still at `version`: the
-   * optimistic lock. Returns the new version, or null when another change
-   * got there first.
-   */
-  async changeStatus(
-    id: string,
-    version: number,
-    from: ClaimStatus,
-    to: ClaimStatus,
-    duplicateOf: string | null,
-  ): Promise<{ version: number; updatedAt: Date } | null> {
-    const [rows] = await this.db.manager.query<[{ version: number; updatedAt: Date }[], number]>(
-      `UPDATE claims
-          SET status = $4, version = version + 1, duplicate_of = $5, updated_at = now()
-        WHERE id = $1 AND version = $2 AND status = $3
-        RETURNING version, updated_at AS "updatedAt"`,
-      [id, version, from, to, duplicateOf],
-    );
-    return rows[0] ?? null;
-  }
-
-  async flagDisagreement(id: string, version: number): Promise<void> {
-    await this.db.manager.query(`UPDATE claims SET disagreement_version = $2 WHERE id = $1`, [id, version]);
-  }
-
-  /** Marks the version's split verdicts as to be settled by the most common rating once another reviewer gives theirs. */
-  async requestTiebreak(id: string, version: number): Promise<void> {
-    await this.db.manager.query(`UPDATE claims SET tiebreak_version = $2 WHERE id = $1`, [id, version]);
-  }
-
-  async claimExists(id: string): Promise<boolean> {
-    return (await this.db.manager.query<unknown[]>(`SELECT 1 FROM claims WHERE id = $1`, [id])).length > 0;
-  }
-
-  async findUserByEmail(email: string): Promise<{ id: string; name: string; role: string } | null> {
-    const [row] = await this.db.manager.query<{ id: string; name: string; role: string }[]>(
-      `SELECT id, name, role FROM users WHERE lower(email) = lower($1)`,
-      [email],
-    );
-    return row ?? null;
+  claimListTerms(filters: { assigneeId?: string; needsVerdictBy?: string; split?: boolean }): ClaimListTerms {
+    const where: ClaimTerm[] = [];
+    const { assigneeId, needsVerdictBy, split } = filters;
+    if (assigneeId !== undefined) {
+      where.push(
+        (c, bind) =>
+          `EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = ${c.id} AND a.reviewer_id = ${bind(assigneeId)})`,
+      );
+    }
+    if (needsVerdictBy !== undefined) {
+      // A reviewer's id: claims in review, assigned to them or to nobody, without their verdict on this version.
+      where.push((c, bind) => {
+        const reviewer = `${bind(needsVerdictBy)}::uuid`;
+        return `${c.status} = 'in_review'
+          AND (EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = ${c.id} AND a.reviewer_id = ${reviewer})
+            OR NOT EXISTS (SELECT 1 FROM assignments a WHERE a.claim_id = ${c.id}))
+          AND NOT EXISTS (SELECT 1 FROM verdicts v
+            WHERE v.claim_id = ${c.id} AND v.claim_version = ${c.version} AND v.reviewer_id = ${reviewer})`;
+      });
+    }
+    if (split !== undefined) where.push((c, bind) => (split ? '' : 'NOT ') + splitTerm(c, bind));
+    return { where, verdictCount: verdictCountTerm, split: splitTerm };
   }
 
   /** Assigns the reviewer; false when they already were. */
@@ -151,21 +132,22 @@ export class ReviewsRepository {
     return rows.length > 0;
   }
 
-  listAssignees(claimId: string): Promise<{ id: string; name: string; assignedAt: Date }[]> {
+  /** The claim's assignees (by reviewer id), in assignment order. */
+  listAssignees(claimId: string): Promise<{ id: string; assignedAt: Date }[]> {
     return this.db.manager.query(
-      `SELECT u.id, u.name, a.created_at AS "assignedAt"
-         FROM assignments a JOIN users u ON u.id = a.reviewer_id
-        WHERE a.claim_id = $1 ORDER BY a.created_at, u.id`,
+      `SELECT a.reviewer_id AS id, a.created_at AS "assignedAt"
+         FROM assignments a
+        WHERE a.claim_id = $1 ORDER BY a.created_at, a.reviewer_id`,
       [claimId],
     );
   }
 
-  /** The assignees of each of the claims, in one query, each claim's in assignment order. */
-  listAssigneesOfClaims(claimIds: readonly string[]): Promise<{ claimId: string; id: string; name: string }[]> {
+  /** The assignees (by reviewer id) of each of the claims, in one query, each claim's in assignment order. */
+  listAssigneesOfClaims(claimIds: readonly string[]): Promise<{ claimId: string; id: string }[]> {
     return this.db.manager.query(
-      `SELECT a.claim_id AS "claimId", u.id, u.name
-         FROM assignments a JOIN users u ON u.id = a.reviewer_id
-        WHERE a.claim_id = ANY($1::uuid[]) ORDER BY a.claim_id, a.created_at, u.id`,
+      `SELECT a.claim_id AS "claimId", a.reviewer_id AS id
+         FROM assignments a
+        WHERE a.claim_id = ANY($1::uuid[]) ORDER BY a.claim_id, a.created_at, a.reviewer_id`,
       [claimIds],
     );
   }
@@ -179,25 +161,40 @@ export class ReviewsRepository {
     addedBy: string;
   }): Promise<string> {
     const [row] = await this.db.manager.query<{ id: string }[]>(
-      `INSERT INTO evidence (claim_id, source_id, stance, excerpt, note, excerpt_status, added_by)
-       VALUES ($1, $2, $3, $4, $5, CASE WHEN $4::text IS NULL THEN NULL ELSE 'pending' END, $6)
+      `INSERT INTO evidence (claim_id, source_id, stance, excerpt, note, added_by)
+       VALUES ($1, $2, $3, $4, $5, $6)
        RETURNING id`,
       [evidence.claimId, evidence.sourceId, evidence.stance, evidence.excerpt, evidence.note, evidence.addedBy],
     );
     return row!.id;
   }
 
-  listEvidence(claimId: string): Promise<EvidenceRow[]> {
-    return this.db.manager.query<EvidenceRow[]>(
-      `SELECT e.id, e.source_id AS "sourceId", s.url, e.stance, e.excerpt, e.note,
-              e.excerpt_status AS "quoteStatus", e.excerpt_score AS "quoteScore",
-              e.excerpt_snapshot_id AS "quoteSnapshotId", e.excerpt_start AS "quoteStart",
-              e.excerpt_end AS "quoteEnd", e.excerpt_match AS "quoteExcerpt", e.excerpt_diff AS "quoteDiff",
-              e.excerpt_checked_at AS "quoteCheckedAt", e.added_by AS "addedById", u.name AS "addedByName",
-              e.created_at AS "createdAt"
-         FROM evidence e JOIN sources s ON s.id = e.source_id LEFT JOIN users u ON u.id = e.added_by
+  /** The claim's evidence, oldest first. */
+  listEvidence(claimId: string): Promise<EvidenceRecord[]> {
+    return this.db.manager.query<EvidenceRecord[]>(
+      `SELECT e.id, e.source_id AS "sourceId", e.stance, e.excerpt, e.note,
+              e.added_by AS "addedById", e.created_at AS "createdAt"
+         FROM evidence e
         WHERE e.claim_id = $1 ORDER BY e.created_at, e.id`,
       [claimId],
+    );
+  }
+
+  /** The claims with evidence from the source, each once. */
+  async claimsWithEvidenceFrom(sourceId: string): Promise<string[]> {
+    const rows = await this.db.manager.query<{ claimId: string }[]>(
+      `SELECT DISTINCT claim_id AS "claimId" FROM evidence WHERE source_id = $1`,
+      [sourceId],
+    );
+    return rows.map((row) => row.claimId);
+  }
+
+  /** Which claims have evidence from which of the sources, each pair once. */
+  evidenceFrom(sourceIds: readonly string[]): Promise<{ sourceId: string; claimId: string }[]> {
+    if (sourceIds.length === 0) return Promise.resolve([]);
+    return this.db.manager.query(
+      `SELECT DISTINCT source_id AS "sourceId", claim_id AS "claimId" FROM evidence WHERE source_id = ANY($1::uuid[])`,
+      [sourceIds],
     );
   }
 
@@ -248,36 +245,46 @@ export class ReviewsRepository {
   }
 
   /** The verdicts given on one version of the claim, oldest first. */
-  verdictsOn(claimId: string, claimVersion: number): Promise<VerdictRow[]> {
-    return this.db.manager.query<VerdictRow[]>(
-      `SELECT ${verdictColumns} FROM verdicts v JOIN users u ON u.id = v.reviewer_id
+  verdictsOn(claimId: string, claimVersion: number): Promise<VerdictRecord[]> {
+    return this.db.manager.query<VerdictRecord[]>(
+      `SELECT ${verdictColumns} FROM verdicts v
         WHERE v.claim_id = $1 AND v.claim_version = $2 ORDER BY v.created_at, v.id`,
       [claimId, claimVersion],
     );
   }
 
   /**
-   * Claims in review whose verdicts on their current version call for a
-   * status change that has not happened, the latest given before `before`:
-   * at least `minVerdicts` agreeing (consensus) or some disagreeing without
-   * the disagreement flagged for this version.
+   * Of these claims in review (each at its current version, with the version
+   * whose disagreement was flagged), those whose verdicts on that version
+   * call for a status change that has not happened, the latest given before
+   * `before`: at least `minVerdicts` agreeing (consensus) or some disagreeing
+   * without the disagreement flagged for this version.
    */
   async awaitingEvaluationBefore(
+    claims: readonly ClaimState[],
     before: Date,
     minVerdicts: number,
     limit: number,
   ): Promise<{ claimId: string; version: number; lastVerdictAt: Date }[]> {
+    if (claims.length === 0) return [];
     return this.db.manager.query<{ claimId: string; version: number; lastVerdictAt: Date }[]>(
       `SELECT c.id AS "claimId", c.version, max(v.updated_at) AS "lastVerdictAt"
-         FROM claims c JOIN verdicts v ON v.claim_id = c.id AND v.claim_version = c.version
-        WHERE c.status = 'in_review'
-        GROUP BY c.id
-       HAVING max(v.updated_at) < $1
-          AND CASE WHEN count(DISTINCT v.rating) = 1 THEN count(*) >= $2
+         FROM unnest($1::uuid[], $2::int[], $3::int[]) AS c(id, version, disagreement_version)
+         JOIN verdicts v ON v.claim_id = c.id AND v.claim_version = c.version
+        GROUP BY c.id, c.version, c.disagreement_version
+       HAVING max(v.updated_at) < $4
+          AND CASE WHEN count(DISTINCT v.rating) = 1 THEN count(*) >= $5
                    ELSE c.disagreement_version IS DISTINCT FROM c.version END
         ORDER BY max(v.updated_at), c.id
-        LIMIT $3`,
-      [before, minVerdicts, limit],
+        LIMIT $6`,
+      [
+        claims.map((claim) => claim.id),
+        claims.map((claim) => claim.version),
+        claims.map((claim) => claim.disagreementVersion),
+        before,
+        minVerdicts,
+        limit,
+      ],
     );
   }
 
@@ -340,29 +347,15 @@ export class ReviewsRepository {
   }
 
   /** Every published version of the claim's review, oldest first. */
-  listReviews(claimId: string): Promise<ReviewRow[]> {
+  listReviews(claimId: string): Promise<ReviewRecord[]> {
     return this.listReviewsOf([claimId]);
   }
 
   /** Every published version of these claims' reviews, by claim, oldest first. */
-  listReviewsOf(claimIds: readonly string[]): Promise<ReviewRow[]> {
-    return this.db.manager.query<ReviewRow[]>(
-      `SELECT ${reviewColumns} FROM reviews r LEFT JOIN users u ON u.id = r.published_by
+  listReviewsOf(claimIds: readonly string[]): Promise<ReviewRecord[]> {
+    return this.db.manager.query<ReviewRecord[]>(
+      `SELECT ${reviewColumns} FROM reviews r
         WHERE r.claim_id = ANY($1::uuid[]) ORDER BY r.claim_id, r.version`,
-      [claimIds],
-    );
-  }
-
-  /** The claims as ClaimReview describes them: text, date, claimant and where they appeared. */
-  findReviewedClaims(claimIds: readonly string[]): Promise<ReviewedClaimRow[]> {
-    return this.db.manager.query<ReviewedClaimRow[]>(
-      `SELECT c.id, c.text, c.headline, to_char(c.claim_date, 'YYYY-MM-DD') AS "claimDate", cl.name AS "claimantName",
-              COALESCE(c.claimant_role, cl.role) AS "claimantRole",
-              coalesce((SELECT array_agg(s.url ORDER BY a.created_at, a.id)
-                          FROM appearances a JOIN sources s ON s.id = a.source_id
-                         WHERE a.claim_id = c.id), '{}') AS "appearanceUrls"
-         FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id
-        WHERE c.id = ANY($1::uuid[])`,
       [claimIds],
     );
   }

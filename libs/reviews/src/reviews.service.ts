@@ -1,34 +1,31 @@
 import { Injectable } from '@nestjs/common';
-import { hasRole, type Principal } from '@claimdesk/accounts';
+import { AccountsService, hasRole, type Principal } from '@claimdesk/accounts';
 import {
   allowedTargets,
+  type ClaimFilters,
+  type ClaimState,
   type ClaimStatus,
   ClaimsService,
-  type ClaimView,
+  type ClaimSummaryView,
   type EvidenceView,
   findTransition,
-  type ReviewView,
-  toQuoteCheckView,
   type Transition,
   type VerdictView,
 } from '@claimdesk/claims';
+import { QuoteChecks } from '@claimdesk/checking';
 import { AppConfig } from '@claimdesk/config';
-import { DomainError } from '@claimdesk/errors';
-import { EventLog } from '@claimdesk/events';
-import { Database } from '@claimdesk/persistence';
+import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
+import { type EventAction, EventLog } from '@claimdesk/events';
+import { Database, type Page } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
+import { isSplit } from './claim-capabilities';
+import { ClaimDetailService, type ClaimDetailView } from './claim-detail.service';
 import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
 import { countRatings, decideConsensus } from './consensus';
 import type { Stance } from './evidence.entity';
 import type { Rating } from './rating';
-import {
-  type ClaimState,
-  type EvidenceRow,
-  type ReviewRow,
-  ReviewsRepository,
-  type VerdictRow,
-} from './reviews.repository';
+import { type ReviewRecord, ReviewsRepository } from './reviews.repository';
 
 export interface TransitionRequest {
   to: ClaimStatus;
@@ -54,19 +51,6 @@ export interface VerdictRequest {
 /** Most claims one sweep for lost jobs looks at. */
 const sweepBatch = 500;
 
-/** A claim as the caller may see it, with what they may do next. */
-export interface ClaimDetailView extends ClaimView {
-  assignees: { id: string; name: string; assignedAt: Date }[];
-  /** The statuses the caller may move the claim to now. */
-  allowedTransitions: ClaimStatus[];
-  /** Set when the verdicts on the current version disagree (flagged for the editor). */
-  disagreement: boolean;
-  /** Set when an editor asked another reviewer to settle this version's split verdicts. */
-  tiebreakRequested: boolean;
-  /** Whether the caller may give (or replace) a verdict now: in review, a reviewer, assigned when that is required. */
-  mayGiveVerdict: boolean;
-}
-
 export type ConsensusOutcome =
   | { outcome: 'consensus'; rating: Rating; verdicts: number; split?: true }
   | { outcome: 'disagreement'; ratings: Partial<Record<Rating, number>> }
@@ -85,48 +69,14 @@ export class ReviewsService {
     private readonly db: Database,
     private readonly reviews: ReviewsRepository,
     private readonly claims: ClaimsService,
+    private readonly accounts: AccountsService,
     private readonly sources: SourcesService,
+    private readonly quoteChecks: QuoteChecks,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
     private readonly config: AppConfig,
+    private readonly details: ClaimDetailService,
   ) {}
-
-  /** The claim with its evidence, the verdicts the caller may see, the review and the moves open to them. */
-  async describe(viewer: Principal, claimId: string): Promise<ClaimDetailView> {
-    const claim = await this.claims.get(claimId);
-    const evidence = await this.reviews.listEvidence(claimId);
-    const verdicts = await this.visibleVerdicts(viewer, claim);
-    const versions = await this.reviews.listReviews(claimId);
-    const assignees = await this.reviews.listAssignees(claimId);
-    const state = await this.reviews.findClaimState(claimId);
-    const split = state !== null && isSplit(state);
-    return {
-      ...claim,
-      evidence: evidence.map(toEvidenceView),
-      verdicts: verdicts.map(toVerdictView),
-      review: toReviewView(versions),
-      assignees,
-      allowedTransitions: allowedTargets(claim.status, viewer.role, split),
-      disagreement: split,
-      tiebreakRequested: split && state.tiebreakVersion === state.version,
-      mayGiveVerdict: await this.mayGiveVerdict(viewer, claim.id, claim.status, assignees),
-    };
-  }
-
-  /**
-   * A claim just submitted, as {@link describe} would show it, without reading
-   * back what the submission wrote: nobody is assigned, nothing is reviewed.
-   */
-  describeSubmitted(viewer: Principal, claim: ClaimView): ClaimDetailView {
-    return {
-      ...claim,
-      assignees: [],
-      allowedTransitions: allowedTargets(claim.status, viewer.role),
-      disagreement: false,
-      tiebreakRequested: false,
-      mayGiveVerdict: false,
-    };
-  }
 
   /** The latest published rating of each of these claims that has one, by claim id. */
   async publishedRatings(claimIds: readonly string[]): Promise<Map<string, { rating: Rating; publishedAt: Date }>> {
@@ -137,6 +87,21 @@ export class ReviewsService {
       ratings.set(review.claimId, { rating: review.rating, publishedAt: review.publishedAt });
     }
     return ratings;
+  }
+
+  /**
+   * The claims list (the editors' queue, `GET /claims`): {@link ClaimsService.list}
+   * with the workflow's filters (assignee, waiting for a reviewer's verdict,
+   * split verdicts) and each claim's verdict count and split flag, in its one query.
+   */
+  async listClaims(filters: ClaimFilters, cursor: string | undefined, limit: number): Promise<Page<ClaimSummaryView>> {
+    const { assignee, needsVerdictOf, split, ...claimFilters } = filters;
+    // Only reviewers give verdicts: nothing needs the verdict of anyone else.
+    if (needsVerdictOf !== undefined && !hasRole(needsVerdictOf.role, 'reviewer')) {
+      return { items: [], nextCursor: null, prevCursor: null };
+    }
+    const terms = this.reviews.claimListTerms({ assigneeId: assignee, needsVerdictBy: needsVerdictOf?.userId, split });
+    return this.claims.list(claimFilters, cursor, limit, terms);
   }
 
   /**
@@ -151,15 +116,8 @@ export class ReviewsService {
     ifMatch: number | undefined,
   ): Promise<ClaimDetailView> {
     await this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update', ifMatch);
       if (claim === null) throw claimNotFound(claimId);
-      if (ifMatch !== undefined && ifMatch !== claim.version) {
-        throw new DomainError(
-          'precondition_failed',
-          'claim.version_mismatch',
-          `The claim is at version ${claim.version}, not ${ifMatch}: reload it and try again`,
-        );
-      }
       const transition = findTransition(claim.status, request.to);
       const allowed = allowedTargets(claim.status, actor.role, isSplit(claim));
       if (transition === undefined || !allowed.includes(request.to)) {
@@ -167,18 +125,18 @@ export class ReviewsService {
           'claim.illegal_transition',
           `A claim in ${claim.status} cannot move to ${request.to}${
             allowed.length > 0 ? `; it may move to ${allowed.join(', ')}` : '; no move is open to you'
-          }`,
+          }.`,
           { from: claim.status, to: request.to, allowed },
         );
       }
       const duplicateOf = await this.checkDuplicate(claim, request);
       const review = request.to === 'published' ? await this.prepareReview(claim, request, transition.name) : null;
-      const changed = await this.reviews.changeStatus(claimId, claim.version, claim.status, request.to, duplicateOf);
+      const changed = await this.claims.transition(claim, request.to, duplicateOf);
       if (changed === null) {
         throw new DomainError(
           'precondition_failed',
           'claim.version_mismatch',
-          'The claim changed meanwhile: reload it',
+          'The claim changed meanwhile: reload it.',
         );
       }
       await this.events.record({
@@ -209,15 +167,17 @@ export class ReviewsService {
       }
       if (review !== null) await this.publish(actor, claimId, changed.version, review);
     });
-    return this.describe(actor, claimId);
+    return (await this.details.describe(actor, claimId)).claim;
   }
 
   /** Who is assigned to each of the claims (a list page's column), by claim id; claims without any are left out. */
   async assigneesOf(claimIds: readonly string[]): Promise<Map<string, { id: string; name: string }[]>> {
     const byClaim = new Map<string, { id: string; name: string }[]>();
     if (claimIds.length === 0) return byClaim;
-    for (const { claimId, id, name } of await this.reviews.listAssigneesOfClaims(claimIds)) {
-      byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), { id, name }]);
+    const assignees = await this.reviews.listAssigneesOfClaims(claimIds);
+    const names = await this.accounts.namesOf(assignees.map((assignee) => assignee.id));
+    for (const { claimId, id } of assignees) {
+      byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), { id, name: names.get(id)! }]);
     }
     return byClaim;
   }
@@ -225,7 +185,7 @@ export class ReviewsService {
   /** Assigns a reviewer by email; `created` is false when they already were. */
   async assign(actor: Principal, claimId: string, reviewerEmail: string): Promise<{ created: boolean }> {
     return this.db.transaction(async () => {
-      if (!(await this.reviews.claimExists(claimId))) throw claimNotFound(claimId);
+      if (!(await this.claims.exists(claimId))) throw claimNotFound(claimId);
       const { created } = await this.assignReviewer(actor, claimId, reviewerEmail, 'assignment');
       return { created };
     });
@@ -242,7 +202,7 @@ export class ReviewsService {
     reviewerEmail: string,
   ): Promise<{ reviewer: { id: string; name: string }; claimVersion: number }> {
     return this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) throw claimNotFound(claimId);
       if (!isSplit(claim)) {
         throw DomainError.conflict(
@@ -260,7 +220,7 @@ export class ReviewsService {
           `${reviewer.name} has already given a verdict on this version. Ask a reviewer who has not.`,
         );
       }
-      await this.reviews.requestTiebreak(claimId, claim.version);
+      await this.claims.requestTiebreak(claimId, claim.version);
       await this.events.record({
         claimId,
         actorId: actor.userId,
@@ -278,13 +238,14 @@ export class ReviewsService {
     reviewerEmail: string,
     request: 'assignment' | 'verdict_request',
   ): Promise<{ id: string; name: string; created: boolean }> {
-    const reviewer = await this.reviews.findUserByEmail(reviewerEmail);
+    const reviewer = await this.accounts.findByEmail(reviewerEmail);
     const refuse = (message: string) =>
-      DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid`, [
+      DomainError.invalid(`${request}.invalid`, `The ${request.replace('_', ' ')} is not valid.`, [
         { field: 'reviewerEmail', message },
       ]);
-    if (reviewer === null) throw refuse('no user has this email');
-    if (!hasRole(reviewer.role as Principal['role'], 'reviewer')) throw refuse('the user is not a reviewer');
+    if (reviewer === null) throw refuse('No user has this email.');
+    if (!hasRole(reviewer.role, 'reviewer'))
+      throw refuse('This user is not a reviewer: only reviewers, editors and admins give verdicts.');
     const created = await this.reviews.assign(claimId, reviewer.id, actor.userId);
     if (created) {
       await this.events.record({
@@ -308,8 +269,8 @@ export class ReviewsService {
     limit: number,
   ): ReturnType<ClaimsService['listEvents']> {
     const page = await this.claims.listEvents(claimId, cursor, limit);
-    const state = await this.reviews.findClaimState(claimId);
-    if (state === null || (await this.maySeeRatings(viewer, state))) return page;
+    const state = await this.claims.findState(claimId);
+    if (state === null || (await this.details.maySeeRatings(viewer, state))) return page;
     return {
       ...page,
       items: page.items.map((event) => {
@@ -323,10 +284,10 @@ export class ReviewsService {
   /** Attaches a source as evidence; its fetch and excerpt check are queued. */
   async addEvidence(actor: Principal, claimId: string, request: EvidenceRequest): Promise<EvidenceView> {
     const evidenceId = await this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status === 'published' || claim.status === 'rejected') {
-        throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim`, {
+        throw DomainError.conflict('claim.closed', `Evidence cannot be added to a ${claim.status} claim.`, {
           claimStatus: claim.status,
         });
       }
@@ -339,9 +300,12 @@ export class ReviewsService {
         note: request.note ?? null,
         addedBy: actor.userId,
       });
-      // A new source's fetch checks the excerpt; a known one may have its snapshot already.
-      if (request.excerpt !== undefined && !source.created) {
-        await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+      if (request.excerpt !== undefined) {
+        await this.quoteChecks.open({ kind: 'evidence', id, claimId, sourceId: source.id, quote: request.excerpt });
+        // A new source's fetch checks the excerpt; a known one may have its snapshot already.
+        if (!source.created) {
+          await this.outbox.enqueue({ name: 'excerpt.check', data: { evidenceId: id } }, { key: id });
+        }
       }
       await this.events.record({
         claimId,
@@ -351,8 +315,9 @@ export class ReviewsService {
       });
       return id;
     });
-    const evidence = await this.reviews.listEvidence(claimId);
-    return toEvidenceView(evidence.find((row) => row.id === evidenceId)!);
+    const evidence = (await this.reviews.listEvidence(claimId)).filter((row) => row.id === evidenceId);
+    const [added] = await this.details.evidenceViews(evidence, await this.accounts.namesOf([actor.userId]));
+    return added!;
   }
 
   /**
@@ -362,12 +327,12 @@ export class ReviewsService {
   async giveVerdict(actor: Principal, claimId: string, request: VerdictRequest): Promise<VerdictView> {
     return this.db.transaction(async () => {
       // A share lock: verdicts may be given side by side, but not while the status changes.
-      const claim = await this.reviews.lockClaim(claimId, 'share');
+      const claim = await this.claims.lockState(claimId, 'share');
       if (claim === null) throw claimNotFound(claimId);
       if (claim.status !== 'in_review') {
         throw DomainError.conflict(
           'claim.not_in_review',
-          `Verdicts are given on claims in review, not ${claim.status}`,
+          `Verdicts are given on claims in review, not ${claim.status}.`,
           {
             claimStatus: claim.status,
           },
@@ -383,8 +348,8 @@ export class ReviewsService {
       const known = await this.reviews.evidenceOf(claimId, evidenceIds);
       const unknown = evidenceIds.filter((id) => !known.includes(id));
       if (unknown.length > 0) {
-        throw DomainError.invalid('verdict.invalid', 'The verdict is not valid', [
-          { field: 'evidenceIds', message: `not evidence of this claim: ${unknown.join(', ')}` },
+        throw DomainError.invalid('verdict.invalid', 'The verdict is not valid.', [
+          fieldProblem('evidenceIds', `not evidence of this claim: ${unknown.join(', ')}`),
         ]);
       }
       const verdict = await this.reviews.upsertVerdict({
@@ -427,13 +392,13 @@ export class ReviewsService {
    */
   async evaluateConsensus(claimId: string): Promise<ConsensusOutcome> {
     return this.db.transaction(async () => {
-      const claim = await this.reviews.lockClaim(claimId, 'update');
+      const claim = await this.claims.lockState(claimId, 'update');
       if (claim === null) return { outcome: 'missing' };
       if (claim.status !== 'in_review') return { outcome: 'not_in_review', status: claim.status };
       const decision = decideConsensus(await this.ratingsOn(claimId, claim.version), this.rule(claim));
       if (decision.outcome === 'disagreement') {
         if (claim.disagreementVersion !== claim.version) {
-          await this.reviews.flagDisagreement(claimId, claim.version);
+          await this.claims.flagDisagreement(claimId, claim.version);
           await this.events.record({
             claimId,
             actorId: null,
@@ -445,7 +410,7 @@ export class ReviewsService {
       }
       if (decision.outcome === 'waiting') return decision;
       const { rating, verdicts, split } = decision;
-      const changed = await this.reviews.changeStatus(claimId, claim.version, 'in_review', 'awaiting_approval', null);
+      const changed = await this.claims.transition(claim, 'awaiting_approval');
       if (changed === null) return { outcome: 'not_in_review', status: claim.status };
       await this.events.record({
         claimId,
@@ -473,7 +438,12 @@ export class ReviewsService {
    * lost evaluation is re-driven once, and one that ran is not repeated.
    */
   async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
-    const claims = await this.reviews.awaitingEvaluationBefore(before, this.config.consensusMinVerdicts, sweepBatch);
+    const claims = await this.reviews.awaitingEvaluationBefore(
+      await this.claims.listInReview(),
+      before,
+      this.config.consensusMinVerdicts,
+      sweepBatch,
+    );
     return claims.map(({ claimId, version, lastVerdictAt }) => ({
       job: { name: 'claim.evaluate', data: { claimId } },
       key: `${claimId}.${version}.${new Date(lastVerdictAt).getTime()}`,
@@ -484,7 +454,7 @@ export class ReviewsService {
   async claimReview(claimId: string): Promise<ClaimReviewJsonLd> {
     const [review] = await this.claimReviews([claimId]);
     if (review === undefined) {
-      throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review`);
+      throw DomainError.notFound('review.not_found', `Claim ${claimId} has no published review.`);
     }
     return review;
   }
@@ -508,8 +478,8 @@ export class ReviewsService {
   private async claimReviews(claimIds: readonly string[]): Promise<ClaimReviewJsonLd[]> {
     if (claimIds.length === 0) return [];
     const versions = await this.reviews.listReviewsOf(claimIds);
-    const claims = new Map((await this.reviews.findReviewedClaims(claimIds)).map((claim) => [claim.id, claim]));
-    const byClaim = new Map<string, ReviewRow[]>();
+    const claims = new Map((await this.claims.reviewedClaims(claimIds)).map((claim) => [claim.id, claim]));
+    const byClaim = new Map<string, ReviewRecord[]>();
     for (const version of versions) byClaim.set(version.claimId, [...(byClaim.get(version.claimId) ?? []), version]);
     return claimIds.flatMap((id) => {
       const claim = claims.get(id);
@@ -518,56 +488,16 @@ export class ReviewsService {
     });
   }
 
-  /**
-   * Whether the viewer may see verdict ratings on the claim yet: editors
-   * always, everyone once it is published, a reviewer after giving a verdict
-   * in the round on show (the same rule as the verdicts {@link describe} shows).
-   */
-  async maySeeRatings(
-    viewer: Principal,
-    claim: { id: string; status: ClaimStatus; version: number },
-  ): Promise<boolean> {
-    if (hasRole(viewer.role, 'editor') || claim.status === 'published') return true;
-    if (!hasRole(viewer.role, 'reviewer')) return false;
-    const round = await this.roundOnShow(claim);
-    return round !== null && (await this.reviews.hasVerdictOn(claim.id, round, viewer.userId));
-  }
-
-  private async mayGiveVerdict(
-    viewer: Principal,
-    claimId: string,
-    status: ClaimStatus,
-    assignees: readonly { id: string }[],
-  ): Promise<boolean> {
-    if (status !== 'in_review' || !hasRole(viewer.role, 'reviewer')) return false;
-    return !this.config.verdictsRequireAssignment || assignees.some((assignee) => assignee.id === viewer.userId);
-  }
-
-  /** The round of verdicts on show: the current version in review, else the last one that had verdicts. */
-  private async roundOnShow(claim: { id: string; status: ClaimStatus; version: number }): Promise<number | null> {
-    return claim.status === 'in_review' ? claim.version : this.reviews.latestVerdictVersion(claim.id, claim.version);
-  }
-
-  private async visibleVerdicts(viewer: Principal, claim: ClaimView): Promise<VerdictRow[]> {
-    const round = await this.roundOnShow(claim);
-    if (round === null) return [];
-    const verdicts = await this.reviews.verdictsOn(claim.id, round);
-    if (hasRole(viewer.role, 'editor') || claim.status === 'published') return verdicts;
-    if (!hasRole(viewer.role, 'reviewer')) return [];
-    // Blind review: the others' verdicts only once the viewer has given theirs.
-    return verdicts.some((verdict) => verdict.reviewerId === viewer.userId) ? verdicts : [];
-  }
-
   private async checkDuplicate(claim: ClaimState, request: TransitionRequest): Promise<string | null> {
     if (request.duplicateOf === undefined) return null;
     if (request.to !== 'rejected') {
-      throw DomainError.invalid('transition.invalid', 'The transition is not valid', [
-        { field: 'duplicateOf', message: 'only a rejection may name a duplicate' },
+      throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
+        fieldProblem('duplicateOf', 'can be named only when rejecting the claim'),
       ]);
     }
-    if (request.duplicateOf === claim.id || !(await this.reviews.claimExists(request.duplicateOf))) {
-      throw DomainError.invalid('transition.invalid', 'The transition is not valid', [
-        { field: 'duplicateOf', message: 'must be the id of another claim' },
+    if (request.duplicateOf === claim.id || !(await this.claims.exists(request.duplicateOf))) {
+      throw DomainError.invalid('transition.invalid', 'The transition is not valid.', [
+        fieldProblem('duplicateOf', 'must be the id of another claim'),
       ]);
     }
     return request.duplicateOf;
@@ -579,27 +509,27 @@ export class ReviewsService {
     request: TransitionRequest,
     transition: Transition['name'],
   ): Promise<{ rating: Rating; summary: string; correctionNote: string | null; version: number }> {
-    const problems: { field: string; message: string }[] = [];
-    if (request.summary === undefined) problems.push({ field: 'summary', message: 'is required to publish' });
+    const problems: FieldProblem[] = [];
+    if (request.summary === undefined) problems.push(fieldProblem('summary', 'is required to publish'));
     const versions = await this.reviews.listReviews(claim.id);
     const version = (versions.at(-1)?.version ?? 0) + 1;
     const split = transition === 'publish_split';
     if (split && request.reason === undefined) {
-      problems.push({
-        field: 'reason',
-        message: 'is required: say why this rating was chosen over the split verdicts',
-      });
+      problems.push(fieldProblem('reason', 'is required: say why this rating was chosen over the split verdicts'));
     } else if (version > 1 && request.reason === undefined) {
-      problems.push({ field: 'reason', message: 'is the public correction note, required to publish a correction' });
+      problems.push(fieldProblem('reason', 'is the public correction note, required to publish a correction'));
     }
     const rating = request.rating ?? (split ? null : await this.consensusRating(claim));
     if (rating === null) {
-      problems.push({
-        field: 'rating',
-        message: split ? 'is required: choose the rating to publish' : 'is required: the verdicts do not agree on one',
-      });
+      problems.push(
+        fieldProblem(
+          'rating',
+          split ? 'is required: choose the rating to publish' : 'is required: the verdicts do not agree on one',
+        ),
+      );
     }
-    if (problems.length > 0) throw DomainError.invalid('transition.invalid', 'The claim cannot be published', problems);
+    if (problems.length > 0)
+      throw DomainError.invalid('transition.invalid', 'The claim cannot be published.', problems);
     return {
       rating: rating!,
       summary: request.summary!,
@@ -660,63 +590,13 @@ export class ReviewsService {
 }
 
 /** Events whose data tells verdict ratings: hidden from those blind review keeps them from. */
-const ratingEvents = new Set([
+const ratingEvents = new Set<EventAction>([
   'verdict.given',
   'claim.status_changed',
   'claim.disagreement_flagged',
   'claim.split_decided',
 ]);
 
-/** Whether the verdicts on the claim's current version are split: flagged, and the claim still in review. */
-function isSplit(claim: ClaimState): boolean {
-  return claim.status === 'in_review' && claim.disagreementVersion === claim.version;
-}
-
 function claimNotFound(id: string): DomainError {
-  return DomainError.notFound('claim.not_found', `No claim has the id ${id}`);
-}
-
-function toEvidenceView(row: EvidenceRow): EvidenceView {
-  return {
-    id: row.id,
-    sourceId: row.sourceId,
-    url: row.url,
-    stance: row.stance,
-    excerpt: row.excerpt,
-    note: row.note,
-    excerptCheck: toQuoteCheckView(row),
-    addedBy: row.addedById === null ? null : { id: row.addedById, name: row.addedByName ?? '' },
-    createdAt: row.createdAt,
-  };
-}
-
-function toVerdictView(row: VerdictRow): VerdictView {
-  return {
-    id: row.id,
-    reviewer: { id: row.reviewerId, name: row.reviewerName },
-    rating: row.rating,
-    rationale: row.rationale,
-    evidenceIds: row.evidenceIds,
-    claimVersion: row.claimVersion,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
-
-function toReviewView(versions: readonly ReviewRow[]): ReviewView | null {
-  const first = versions[0];
-  const latest = versions.at(-1);
-  if (first === undefined || latest === undefined) return null;
-  return {
-    version: latest.version,
-    rating: latest.rating,
-    summary: latest.summary,
-    publishedAt: first.publishedAt,
-    publishedBy:
-      latest.publishedById === null ? null : { id: latest.publishedById, name: latest.publishedByName ?? '' },
-    modifiedAt: latest.publishedAt,
-    corrections: versions
-      .filter((version) => version.correctionNote !== null)
-      .map((version) => ({ version: version.version, note: version.correctionNote!, at: version.publishedAt })),
-  };
+  return DomainError.notFound('claim.not_found', `No claim has the id ${id}.`);
 }

@@ -1,4 +1,5 @@
 import { ApiToken, User, WebSession } from '@claimdesk/accounts';
+import { QuoteCheck } from '@claimdesk/checking';
 import { Appearance, Claim, Claimant } from '@claimdesk/claims';
 import { Event } from '@claimdesk/events';
 import { ClaimCandidate } from '@claimdesk/extraction';
@@ -23,6 +24,7 @@ import { UserDeactivation1795846100000 } from './migrations/1795846100000-user-d
 import { ClaimStatusAge1795850000000 } from './migrations/1795850000000-claim-status-age';
 import { ClaimSpeakerRole1795860000000 } from './migrations/1795860000000-claim-speaker-role';
 import { PendingWorkIndexes1796517000000 } from './migrations/1796517000000-pending-work-indexes';
+import { QuoteChecks1796600000000 } from './migrations/1796600000000-quote-checks';
 
 /**
  * Every entity and every migration, in order. The apps, the CLI, the test
@@ -46,6 +48,7 @@ export const schema: SchemaDefinition = {
     Evidence,
     Verdict,
     Review,
+    QuoteCheck,
     WebhookSubscription,
     WebhookDelivery,
     ClaimCandidate,
@@ -65,5 +68,6 @@ export const schema: SchemaDefinition = {
     ClaimStatusAge1795850000000,
     ClaimSpeakerRole1795860000000,
     PendingWorkIndexes1796517000000,
+    QuoteChecks1796600000000,
   ],
 };

@@ -10,4 +10,5 @@ export type {
   TextChange,
 } from './source.views';
 export { SourcesModule } from './sources.module';
-export { SourcesService } from './sources.service';
+export type { ExtractionFacts, NewSnapshot, PageFacts, TextRead } from './sources.repository';
+export { SourcesService, type SourceToFetch } from './sources.service';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
+import { DomainError } from '@claimdesk/errors';
 import { Database } from '@claimdesk/persistence';
 import { JobOutbox, QueueBackend } from '@claimdesk/queue';
 import { SystemPingRepository } from './system-ping.repository';
@@ -37,7 +37,7 @@ export class SystemService {
   /** Handles the job; running it twice only counts twice. */
   async answerPing(pingId: string): Promise<void> {
     const found = await this.pings.markProcessed(pingId, this.backend.kind);
-    if (!found) throw new UnrecoverableError(`ping ${pingId} does not exist`);
+    if (!found) throw DomainError.notFound('ping.not_found', `ping ${pingId} does not exist`);
     this.logger.log(`ping ${pingId} answered on the ${this.backend.kind} backend`);
   }
 

@@ -1,26 +1,20 @@
-import { DomainError } from '@claimdesk/errors';
+import { decodeCursor, encodeCursor, isUuid } from '@claimdesk/persistence';
 import type { ListPosition } from './webhooks.repository';
 
-/** Opaque page cursors of the webhook lists: base64url JSON of a keyset position, checked on the way back in. */
-export function encodeCursor(position: ListPosition): string {
-  return Buffer.from(JSON.stringify({ t: position.createdMicros, i: position.id })).toString('base64url');
+/** A webhook list's position as its cursor holds it: creation time (microseconds) and id. */
+type ListCursor = { t: string; i: string };
+
+export function toListCursor(position: ListPosition): string {
+  return encodeCursor({ t: position.createdMicros, i: position.id } satisfies ListCursor);
 }
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function decodeCursor(cursor: string): ListPosition {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  const { t, i } = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
-  // Microseconds since the epoch, well inside the range PostgreSQL's bigint and timestamps accept.
-  if (typeof t !== 'string' || !/^\d{1,16}$/.test(t) || typeof i !== 'string' || !uuidPattern.test(i)) {
-    throw DomainError.invalid('cursor.invalid', 'The cursor is not one this list gave out', [
-      { field: 'cursor', message: 'must be a nextCursor value returned by the same list' },
-    ]);
-  }
+/** The position a cursor of a webhook list names; any other cursor is refused (400 `cursor.invalid`). */
+export function fromListCursor(cursor: string): ListPosition {
+  const { t, i } = decodeCursor(cursor, isListCursor);
   return { createdMicros: t, id: i };
+}
+
+function isListCursor(value: Record<string, unknown>): value is ListCursor {
+  // Microseconds since the epoch, well inside the range PostgreSQL's bigint and timestamps accept.
+  return typeof value.t === 'string' && /^\d{1,16}$/.test(value.t) && isUuid(value.i);
 }

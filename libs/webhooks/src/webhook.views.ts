@@ -35,11 +35,6 @@ export interface DeliveryView {
   deliveredAt: Date | null;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
 /** What the `webhook.deliver` job did. */
 export type DeliveryOutcome =
   | { outcome: 'delivered'; status: number }

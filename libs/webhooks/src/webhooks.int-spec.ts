@@ -1,8 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { UnrecoverableError } from 'bullmq';
 import { AccountsModule } from '@claimdesk/accounts';
+import { DomainError } from '@claimdesk/errors';
 import { EventLog, type NewEvent } from '@claimdesk/events';
 import { FetchFailure } from '@claimdesk/fetcher';
 import type { Database } from '@claimdesk/persistence';
@@ -406,7 +406,7 @@ describe('WebhooksService against PostgreSQL', () => {
 
       await db.transaction(async () => {
         await events.record(submitted(claimId));
-        await events.record({ claimId, actorId: adminId, action: 'claim.tagged', data: { tags: ['x'] } });
+        await events.record({ claimId, actorId: adminId, action: 'claim.edited', data: { tags: ['x'] } });
         await events.record({
           claimId,
           actorId: adminId,
@@ -556,7 +556,7 @@ describe('WebhooksService against PostgreSQL', () => {
       const error = await errorOf(webhooks.deliver(delivery.id, aRun()));
 
       expect(error).toBeInstanceOf(FetchFailure);
-      expect(error).not.toBeInstanceOf(UnrecoverableError);
+      expect(error).not.toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'http_503', permanent: false });
       expect(await deliveryRow(delivery.id)).toMatchObject({
         status: 'pending',
@@ -595,7 +595,7 @@ describe('WebhooksService against PostgreSQL', () => {
       });
     });
 
-    it('fails for good on a permanent failure, with an UnrecoverableError', async () => {
+    it('fails for good on a permanent failure, as unprocessable', async () => {
       const path = `/hooks/gone-${hex()}`;
       receiver.answer(path, 410);
       const subscription = await aSubscription(['claim.submitted'], receiver.url(path));
@@ -603,7 +603,7 @@ describe('WebhooksService against PostgreSQL', () => {
 
       const error = await errorOf(webhooks.deliver(delivery.id, aRun()));
 
-      expect(error).toBeInstanceOf(UnrecoverableError);
+      expect(error).toMatchObject({ kind: 'unprocessable', code: 'webhook_delivery.failed' });
       expect((error as Error).message).toMatch(/^http_410/);
       expect(await deliveryRow(delivery.id)).toMatchObject({
         status: 'failed',
@@ -624,7 +624,7 @@ describe('WebhooksService against PostgreSQL', () => {
 
         const error = await errorOf(webhooks.deliver(delivery.id, aRun()));
 
-        expect(error).toBeInstanceOf(UnrecoverableError);
+        expect(error).toMatchObject({ kind: 'unprocessable', code: 'webhook_delivery.failed' });
         expect(await deliveryRow(delivery.id)).toMatchObject({
           status: 'failed',
           attempts: 1,
@@ -654,9 +654,10 @@ describe('WebhooksService against PostgreSQL', () => {
     });
 
     it('gives up on a delivery that does not exist', async () => {
-      await expect(webhooks.deliver('00000000-0000-4000-8000-000000000000', aRun())).rejects.toBeInstanceOf(
-        UnrecoverableError,
-      );
+      await expect(webhooks.deliver('00000000-0000-4000-8000-000000000000', aRun())).rejects.toMatchObject({
+        kind: 'not_found',
+        code: 'webhook_delivery.not_found',
+      });
     });
   });
 
@@ -720,7 +721,7 @@ describe('WebhooksService against PostgreSQL', () => {
       receiver.answer(path, 404);
       const subscription = await aSubscription(['claim.submitted'], receiver.url(path));
       const delivery = await deliveryFor(subscription.id, submitted(await aClaim()));
-      await expect(webhooks.deliver(delivery.id, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(webhooks.deliver(delivery.id, aRun())).rejects.toMatchObject({ kind: 'unprocessable' });
       receiver.answer(path, 200);
 
       await webhooks.replay(subscription.id, delivery.id);

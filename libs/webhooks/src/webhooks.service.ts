@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { EventLog } from '@claimdesk/events';
 import { FetchFailure, type PostedResponse, SafeFetcher } from '@claimdesk/fetcher';
-import { Database } from '@claimdesk/persistence';
+import { Database, type Page } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
 import { normalizeSourceUrl } from '@claimdesk/sources';
-import { decodeCursor, encodeCursor } from './list-cursor';
+import { fromListCursor, toListCursor } from './list-cursor';
 import { type WebhookEvent, webhookEvents } from './webhook-subscription.entity';
 import { newWebhookSecret, webhookSignature } from './webhook-signature';
 import type {
   CreatedSubscriptionView,
   DeliveryOutcome,
   DeliveryView,
-  Page,
   SubscriptionInput,
   SubscriptionView,
 } from './webhook.views';
@@ -47,8 +45,8 @@ export class WebhooksService {
   async subscribe(actorId: string | null, input: SubscriptionInput): Promise<CreatedSubscriptionView> {
     const url = normalizeSourceUrl(input.url);
     if (url === null) {
-      throw DomainError.invalid('webhook.invalid_url', 'The URL cannot receive webhooks', [
-        { field: 'url', message: 'must be an http or https URL without credentials' },
+      throw DomainError.invalid('webhook.invalid_url', 'The URL cannot receive webhooks.', [
+        fieldProblem('url', 'must be an http or https URL without credentials'),
       ]);
     }
     const events = checkedEvents(input.events);
@@ -61,7 +59,7 @@ export class WebhooksService {
   /** Subscriptions not deleted, newest first, without their secrets. */
   async list(cursor: string | undefined, limit: number): Promise<Page<SubscriptionView>> {
     const rows = await this.webhooks.listActiveSubscriptions(
-      cursor === undefined ? null : decodeCursor(cursor),
+      cursor === undefined ? null : fromListCursor(cursor),
       limit + 1,
     );
     return pageOf(rows, limit, toSubscriptionView);
@@ -82,7 +80,7 @@ export class WebhooksService {
 
   /** A subscription's deliveries, newest first. */
   async listDeliveries(subscriptionId: string, cursor: string | undefined, limit: number): Promise<Page<DeliveryView>> {
-    const after = cursor === undefined ? null : decodeCursor(cursor);
+    const after = cursor === undefined ? null : fromListCursor(cursor);
     if (!(await this.webhooks.isActiveSubscription(subscriptionId))) throw webhookNotFound(subscriptionId);
     const rows = await this.webhooks.listDeliveries(subscriptionId, after, limit + 1);
     return pageOf(rows, limit, toDeliveryView);
@@ -99,13 +97,13 @@ export class WebhooksService {
         if (!(await this.webhooks.isActiveSubscription(subscriptionId))) throw webhookNotFound(subscriptionId);
         throw DomainError.notFound(
           'webhook_delivery.not_found',
-          `Webhook ${subscriptionId} has no delivery ${deliveryId}`,
+          `Webhook ${subscriptionId} has no delivery ${deliveryId}.`,
         );
       }
       if (delivery.status === 'pending') {
         throw DomainError.conflict(
           'webhook_delivery.pending',
-          'The delivery is still being attempted; replay it once it is delivered or failed',
+          'The delivery is still being attempted; replay it once it is delivered or failed.',
         );
       }
       const requeued = await this.webhooks.markPending(deliveryId);
@@ -134,11 +132,13 @@ export class WebhooksService {
    * The `webhook.deliver` job: POSTs the stored body, signed with the
    * subscription's secret, and records the attempt. A delivery already
    * delivered (or given up on) is left alone. A failure is rethrown for BullMQ
-   * to retry with backoff, as an `UnrecoverableError` when retrying cannot help.
+   * to retry with backoff, as an `unprocessable` domain error (given up on) when retrying cannot help.
    */
   async deliver(deliveryId: string, run: JobRun): Promise<DeliveryOutcome> {
     const delivery = await this.webhooks.findDeliveryToSend(deliveryId);
-    if (delivery === null) throw new UnrecoverableError(`webhook delivery ${deliveryId} does not exist`);
+    if (delivery === null) {
+      throw DomainError.notFound('webhook_delivery.not_found', `webhook delivery ${deliveryId} does not exist`);
+    }
     if (delivery.status !== 'pending') return { outcome: 'already_done', status: delivery.status };
     if (delivery.subscriptionDeleted) {
       await this.webhooks.markAbandoned(deliveryId, 'subscription_deleted');
@@ -202,7 +202,9 @@ export class WebhooksService {
       `webhook delivery ${delivery.id} (${delivery.event}) attempt ${run.attempt} failed: ${error.code} (${error.message})` +
         (givingUp ? '; giving up' : '; will retry'),
     );
-    if (error.permanent) throw new UnrecoverableError(`${error.code}: ${error.message}`);
+    if (error.permanent) {
+      throw new DomainError('unprocessable', 'webhook_delivery.failed', `${error.code}: ${error.message}`);
+    }
     throw error;
   }
 }
@@ -220,8 +222,8 @@ function checkedEvents(events: readonly string[]): WebhookEvent[] {
           ? 'must not name an event twice'
           : undefined;
   if (message !== undefined) {
-    throw DomainError.invalid('webhook.invalid_events', 'The events cannot be subscribed to', [
-      { field: 'events', message },
+    throw DomainError.invalid('webhook.invalid_events', 'The events cannot be subscribed to.', [
+      fieldProblem('events', message),
     ]);
   }
   return events as WebhookEvent[];
@@ -241,7 +243,7 @@ function pageOf<Row extends { id: string; createdMicros: string }, View>(
   const last = items.at(-1);
   return {
     items: items.map(toView),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
+    nextCursor: rows.length > limit && last !== undefined ? toListCursor(last) : null,
   };
 }
 
@@ -264,5 +266,5 @@ function toDeliveryView(row: DeliveryRow): DeliveryView {
 }
 
 function webhookNotFound(id: string): DomainError {
-  return DomainError.notFound('webhook.not_found', `No webhook has the id ${id}`);
+  return DomainError.notFound('webhook.not_found', `No webhook has the id ${id}.`);
 }

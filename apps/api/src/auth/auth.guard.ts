@@ -32,10 +32,10 @@ export class AuthGuard implements CanActivate {
       : await this.authenticate(request.headers.authorization);
     if (required === undefined) {
       this.logger.error(`${request.method} ${request.routeOptions.url} declares no role: refused`);
-      throw new DomainError('forbidden', 'route.no_role', 'This route is not open to any role');
+      throw new DomainError('forbidden', 'route.no_role', 'This route is not open to any role.');
     }
     if (!hasRole(principal.role, required)) {
-      throw new DomainError('forbidden', 'auth.role_too_low', `This needs the ${required} role or above`);
+      throw new DomainError('forbidden', 'auth.role_too_low', `This needs the ${required} role or above.`);
     }
     request.principal = principal;
     return true;
@@ -44,7 +44,7 @@ export class AuthGuard implements CanActivate {
   /** Web pages: the session cookie, already looked up by the web hooks; never a bearer token. */
   private sessionPrincipal(request: AuthenticatedRequest) {
     if (request.principal?.sessionId === undefined) {
-      throw new DomainError('unauthenticated', 'auth.no_session', 'Log in to see this page');
+      throw new DomainError('unauthenticated', 'auth.no_session', 'Log in to see this page.');
     }
     return request.principal;
   }
@@ -55,12 +55,12 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(
         'unauthenticated',
         'auth.missing_token',
-        'Send an API token: Authorization: Bearer <token>',
+        'Send an API token: Authorization: Bearer <token>.',
       );
     }
     const principal = await this.accounts.authenticateToken(match[1]!);
     if (principal === null)
-      throw new DomainError('unauthenticated', 'auth.invalid_token', 'The API token is unknown or revoked');
+      throw new DomainError('unauthenticated', 'auth.invalid_token', 'The API token is unknown or revoked.');
     return principal;
   }
 }

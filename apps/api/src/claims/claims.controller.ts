@@ -2,15 +2,10 @@ import { Body, Controller, Get, Header, Headers, Param, Patch, Post, Query, Req,
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
-import {
-  type AppearanceView,
-  type ClaimSummaryView,
-  ClaimsService,
-  type EventView,
-  type Page,
-} from '@claimdesk/claims';
+import { type AppearanceView, type ClaimSummaryView, ClaimsService, type EventView } from '@claimdesk/claims';
 import { MatchingService } from '@claimdesk/matching';
-import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
+import type { Page } from '@claimdesk/persistence';
+import { ClaimDetailService, type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -30,6 +25,7 @@ export class ClaimsController {
   constructor(
     private readonly claims: ClaimsService,
     private readonly reviews: ReviewsService,
+    private readonly details: ClaimDetailService,
     private readonly matching: MatchingService,
     private readonly replies: IdempotentReplies,
   ) {}
@@ -57,7 +53,7 @@ export class ClaimsController {
       const claim = await this.claims.submit(principal, body);
       // Matched after the commit: the related claims need the index, not the transaction.
       const similar = await this.matching.similarTo(claim);
-      return { status: 201, body: this.reviews.describeSubmitted(principal, { ...claim, similar }) };
+      return { status: 201, body: this.details.describeSubmitted(principal, { ...claim, similar }).claim };
     });
   }
 
@@ -72,7 +68,7 @@ export class ClaimsController {
   @ApiProblems(400, 429)
   list(@Query() query: ListClaimsQuery, @CurrentPrincipal() principal: Principal): Promise<Page<ClaimSummaryView>> {
     const { cursor, limit, assignee, needsVerdict, split, ...filters } = query;
-    return this.claims.list(
+    return this.reviews.listClaims(
       { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
       cursor,
       limit ?? defaultLimit,
@@ -93,7 +89,7 @@ export class ClaimsController {
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimDetailView> {
-    const claim = await this.reviews.describe(principal, id);
+    const { claim } = await this.details.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
     return { ...claim, similar: await this.matching.similarTo(claim) };
   }
@@ -116,7 +112,7 @@ export class ClaimsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ClaimDetailView> {
     await this.claims.edit(principal, id, body, parseIfMatch(ifMatch));
-    const claim = await this.reviews.describe(principal, id);
+    const { claim } = await this.details.describe(principal, id);
     void reply.header('etag', `"${claim.version}"`);
     return { ...claim, similar: await this.matching.similarTo(claim) };
   }

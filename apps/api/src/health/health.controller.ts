@@ -59,7 +59,7 @@ export class HealthController {
         .filter(([, detail]) => detail.status !== 'up')
         .map(([component]) => component);
       this.noteDown(down);
-      throw new DomainError('unavailable', 'health.not_ready', `Not ready: ${down.join(' and ')} down`, {
+      throw new DomainError('unavailable', 'health.not_ready', `Not ready: ${down.join(' and ')} down.`, {
         down,
         details,
       });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { IdempotencyService } from '@claimdesk/idempotency';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 
@@ -25,8 +25,8 @@ export class IdempotentReplies {
       return;
     }
     if (typeof key !== 'string' || !IdempotencyService.isValidKey(key)) {
-      throw DomainError.invalid('idempotency.invalid_key', 'The Idempotency-Key header is not valid', [
-        { field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' },
+      throw DomainError.invalid('idempotency.invalid_key', 'The Idempotency-Key header is not valid.', [
+        fieldProblem('Idempotency-Key', 'must be 1 to 255 visible ASCII characters'),
       ]);
     }
     const fingerprint = IdempotencyService.fingerprint(

@@ -19,7 +19,7 @@ const problemSchema = {
     type: { type: 'string', example: '/problems/request.invalid' },
     title: { type: 'string', example: 'Bad Request' },
     status: { type: 'integer', example: 400 },
-    detail: { type: 'string', example: 'The request has invalid fields' },
+    detail: { type: 'string', example: 'The request has invalid fields.', description: 'One or more whole sentences' },
     code: { type: 'string', example: 'request.invalid', description: 'Stable error code' },
     instance: { type: 'string', example: '/api/v1/claims' },
     requestId: { type: 'string' },
@@ -29,7 +29,11 @@ const problemSchema = {
         type: 'object',
         properties: {
           field: { type: 'string', example: 'claimant.name' },
-          message: { type: 'string', example: 'must be a string' },
+          message: {
+            type: 'string',
+            example: 'Claimant name must be 1–200 characters.',
+            description: 'A whole sentence that names the field',
+          },
         },
       },
     },

@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError, type ErrorKind, type FieldProblem } from '@claimdesk/errors';
+import { DomainError, type ErrorKind, type FieldProblem, sentence } from '@claimdesk/errors';
 import { isConnectionLoss } from '@claimdesk/persistence';
 
 /** An RFC 9457 problem document, with Claimdesk's stable `code` as an extension. */
@@ -33,25 +33,32 @@ const fastifyErrors: Record<string, { status: number; code: string; detail: stri
   FST_ERR_CTP_BODY_TOO_LARGE: {
     status: 413,
     code: 'request.too_large',
-    detail: 'The request body is larger than 1 MiB',
+    detail: 'The request body is larger than 1 MiB.',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: {
     status: 415,
     code: 'request.unsupported_media_type',
-    detail: 'Send the body as application/json',
+    detail: 'Send the body as application/json.',
   },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body', detail: 'The JSON body is empty' },
-  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.malformed_json', detail: 'The body is not valid JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'request.empty_body', detail: 'The JSON body is empty.' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'request.malformed_json', detail: 'The body is not valid JSON.' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: 'request.bad_content_length',
-    detail: 'Content-Length does not match the body',
+    detail: 'Content-Length does not match the body.',
   },
 };
 
 export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
   // The standard members come last: details never override them.
-  return { ...extra, type: `/problems/${code}`, title: STATUS_CODES[status] ?? 'Error', status, detail, code };
+  return {
+    ...extra,
+    type: `/problems/${code}`,
+    title: STATUS_CODES[status] ?? 'Error',
+    status,
+    detail: sentence(detail),
+    code,
+  };
 }
 
 /**
@@ -67,7 +74,7 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
   }
   if (error instanceof ThrottlerException) {
     return {
-      problem: problem(429, 'request.rate_limited', 'Too many requests for this token: slow down'),
+      problem: problem(429, 'request.rate_limited', 'Too many requests for this token: slow down.'),
       unexpected: false,
     };
   }
@@ -81,13 +88,13 @@ export function toProblem(error: unknown): { problem: Problem; unexpected: boole
   }
   if (isConnectionLoss(error)) {
     return {
-      problem: problem(503, 'service.unavailable', 'The connection to the database was lost; try again in a moment'),
+      problem: problem(503, 'service.unavailable', 'The connection to the database was lost; try again in a moment.'),
       unexpected: false,
     };
   }
   const { statusCode } = error as { statusCode?: unknown };
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return { problem: problem(statusCode, codeOfStatus(statusCode), 'The request was refused'), unexpected: false };
+    return { problem: problem(statusCode, codeOfStatus(statusCode), 'The request was refused.'), unexpected: false };
   }
   return { problem: internal(), unexpected: true };
 }
@@ -102,7 +109,7 @@ function fastifyErrorOf(error: unknown): { status: number; code: string; detail:
 }
 
 function internal(): Problem {
-  return problem(500, 'internal', 'Something went wrong on our side; the error has been logged');
+  return problem(500, 'internal', 'Something went wrong on our side; the error has been logged.');
 }
 
 function codeOfStatus(status: number): string {

@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { DomainError, type FieldProblem } from '@claimdesk/errors';
+import { DomainError, fieldProblem, type FieldProblem } from '@claimdesk/errors';
 
 /** The class-validator options of every body, query and web form. */
 export const validatorOptions = {
@@ -23,8 +23,8 @@ export function createValidationPipe(): ValidationPipe {
       const problems = flatten(errors);
       return DomainError.invalid(
         'request.invalid',
-        'The request has invalid fields',
-        problems.length > 0 ? problems : [{ field: '(body)', message: 'must be a JSON object' }],
+        'The request has invalid fields.',
+        problems.length > 0 ? problems : [fieldProblem('(body)', 'must be a JSON object')],
       );
     },
   });
@@ -43,14 +43,14 @@ const prototypeNames = new Set(Object.getOwnPropertyNames(Object.prototype));
 class JsonObjectValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
-      throw DomainError.invalid('request.invalid', 'The request body must be a JSON object', [
-        { field: '(body)', message: 'must be a JSON object' },
+      throw DomainError.invalid('request.invalid', 'The request body must be a JSON object.', [
+        fieldProblem('(body)', 'must be a JSON object'),
       ]);
     }
     if (metadata.type === 'body' || metadata.type === 'query') {
       const problem = shapeProblem(value);
       if (problem !== undefined)
-        throw DomainError.invalid('request.invalid', 'The request has invalid fields', [problem]);
+        throw DomainError.invalid('request.invalid', 'The request has invalid fields.', [problem]);
     }
     return super.transform(value, metadata);
   }
@@ -61,15 +61,22 @@ function shapeProblem(root: unknown): FieldProblem | undefined {
   for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
     const { value, path, depth } = next;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth > maxDepth) return { field: path, message: `nests deeper than ${maxDepth} levels` };
+    if (depth > maxDepth) return fieldProblem(path, `nests deeper than ${maxDepth} levels`);
     for (const [key, child] of Object.entries(value)) {
       const childPath = Array.isArray(value) ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-      if (!Array.isArray(value) && prototypeNames.has(key))
-        return { field: childPath, message: 'is not a known field' };
+      if (!Array.isArray(value) && prototypeNames.has(key)) return fieldProblem(childPath, 'is not a known field');
       pending.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
   return undefined;
+}
+
+/** A class-validator message without the property it starts with ("tags must …", "each value in tags must …"). */
+function predicate(message: string, property: string): string {
+  for (const prefix of [`${property} `, `each value in ${property} `]) {
+    if (message.startsWith(prefix)) return message.slice(prefix.length);
+  }
+  return message;
 }
 
 /** class-validator's errors as field problems, named by their path (`claimant.name`, `tags[2]`). */
@@ -81,15 +88,12 @@ export function flatten(errors: ValidationError[], parent = ''): FieldProblem[] 
         : /^\d+$/.test(error.property)
           ? `${parent}[${error.property}]`
           : `${parent}.${error.property}`;
-    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({
-      field: field === '' ? '(body)' : field,
-      message:
-        rule === 'whitelistValidation'
-          ? 'is not a known field'
-          : message.startsWith(`${error.property} `)
-            ? message.slice(error.property.length + 1)
-            : message,
-    }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) =>
+      fieldProblem(
+        field === '' ? '(body)' : field,
+        rule === 'whitelistValidation' ? 'is not a known field' : predicate(message, error.property),
+      ),
+    );
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

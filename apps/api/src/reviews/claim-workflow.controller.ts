@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
 import type { EvidenceView, VerdictView } from '@claimdesk/claims';
-import { type ClaimDetailView, type ClaimReviewJsonLd, ReviewsService } from '@claimdesk/reviews';
+import { ClaimDetailService, type ClaimDetailView, type ClaimReviewJsonLd, ReviewsService } from '@claimdesk/reviews';
 import { MinRole, Public } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ClaimDetailResponse, EvidenceResponse, VerdictResponse } from '../claims/claim.response';
@@ -21,7 +21,10 @@ import {
 @ApiTags('review workflow')
 @Controller('claims')
 export class ClaimWorkflowController {
-  constructor(private readonly reviews: ReviewsService) {}
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly details: ClaimDetailService,
+  ) {}
 
   @Post(':id/transitions')
   @HttpCode(200)
@@ -60,7 +63,7 @@ export class ClaimWorkflowController {
   ): Promise<ClaimDetailView> {
     const { created } = await this.reviews.assign(principal, id, body.reviewerEmail);
     void reply.status(created ? 201 : 200);
-    return this.reviews.describe(principal, id);
+    return (await this.details.describe(principal, id)).claim;
   }
 
   @Post(':id/verdict-requests')
@@ -78,7 +81,7 @@ export class ClaimWorkflowController {
     @CurrentPrincipal() principal: Principal,
   ): Promise<ClaimDetailView> {
     await this.reviews.requestVerdict(principal, id, body.reviewerEmail);
-    return this.reviews.describe(principal, id);
+    return (await this.details.describe(principal, id)).claim;
   }
 
   @Post(':id/evidence')

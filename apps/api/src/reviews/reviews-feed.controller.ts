@@ -1,6 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
+import { decodeCursor, encodeCursor, type Page } from '@claimdesk/persistence';
 import { type ClaimReviewJsonLd, ReviewsService } from '@claimdesk/reviews';
 import { Public } from '../auth/access.decorators';
 import { PageQuery } from '../claims/list-claims.query';
@@ -33,34 +34,30 @@ export class ReviewsFeedController {
   })
   @ApiOkResponse({ type: ReviewFeedResponse })
   @ApiProblems(400, 429)
-  async feed(@Query() query: ReviewFeedQuery): Promise<{ items: ClaimReviewJsonLd[]; nextCursor: string | null }> {
+  async feed(@Query() query: ReviewFeedQuery): Promise<Page<ClaimReviewJsonLd>> {
     const page = await this.reviews.feed(
       query.since === undefined ? undefined : new Date(query.since),
-      query.cursor === undefined ? null : decodeFeedCursor(query.cursor),
+      query.cursor === undefined ? null : decodeCursor(query.cursor, isFeedCursor, notAFeedCursor),
       query.limit ?? defaultLimit,
     );
-    return {
-      items: page.items,
-      nextCursor: page.next === null ? null : Buffer.from(JSON.stringify(page.next)).toString('base64url'),
-    };
+    return { items: page.items, nextCursor: page.next === null ? null : encodeCursor(page.next) };
   }
 }
 
-function decodeFeedCursor(cursor: string): { modifiedAt: string; claimId: string } {
-  try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    if (
-      typeof value.modifiedAt === 'string' &&
-      !Number.isNaN(Date.parse(value.modifiedAt)) &&
-      typeof value.claimId === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(value.claimId)
-    ) {
-      return { modifiedAt: value.modifiedAt, claimId: value.claimId };
-    }
-  } catch {
-    // Falls through to the problem below.
-  }
-  throw DomainError.invalid('request.invalid', 'The query has invalid values', [
-    { field: 'cursor', message: 'is not a cursor this list gave' },
+type FeedCursor = { modifiedAt: string; claimId: string };
+
+function isFeedCursor(value: Record<string, unknown>): value is FeedCursor {
+  return (
+    typeof value.modifiedAt === 'string' &&
+    !Number.isNaN(Date.parse(value.modifiedAt)) &&
+    typeof value.claimId === 'string' &&
+    /^[0-9a-f-]{36}$/i.test(value.claimId)
+  );
+}
+
+/** The feed answers a bad cursor as a bad query value (400 `request.invalid`), unlike the other lists: kept as clients know it. */
+function notAFeedCursor(): DomainError {
+  return DomainError.invalid('request.invalid', 'The query has invalid values.', [
+    fieldProblem('cursor', 'is not a cursor this list gave'),
   ]);
 }

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import type { FastifyReply } from 'fastify';
 import type { Principal } from '@claimdesk/accounts';
 import { type CandidatePage, type ExtractionStateView, ExtractionService } from '@claimdesk/extraction';
-import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
+import { ClaimDetailService, type ClaimDetailView } from '@claimdesk/reviews';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import { ClaimDetailResponse } from '../claims/claim.response';
@@ -20,7 +20,7 @@ const defaultLimit = 50;
 export class SourceCandidatesController {
   constructor(
     private readonly extraction: ExtractionService,
-    private readonly reviews: ReviewsService,
+    private readonly details: ClaimDetailService,
   ) {}
 
   @Get('candidates')
@@ -72,9 +72,9 @@ export class SourceCandidatesController {
     const result = await this.extraction.promote(principal, id, candidateId);
     if (result.created) {
       void reply.code(201);
-      return this.reviews.describeSubmitted(principal, result.claim);
+      return this.details.describeSubmitted(principal, result.claim).claim;
     }
     void reply.code(200);
-    return this.reviews.describe(principal, result.claimId);
+    return (await this.details.describe(principal, result.claimId)).claim;
   }
 }

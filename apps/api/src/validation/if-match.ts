@@ -5,7 +5,7 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (match === null) {
-    throw new DomainError('precondition_failed', 'claim.version_mismatch', 'If-Match names no version of the claim');
+    throw new DomainError('precondition_failed', 'claim.version_mismatch', 'If-Match names no version of the claim.');
   }
   return Number(match[1]);
 }

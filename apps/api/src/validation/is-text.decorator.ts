@@ -9,7 +9,10 @@ import { IsString, Length, ValidateBy, type ValidationOptions } from 'class-vali
 export function IsText(min: number, max: number, options: Pick<ValidationOptions, 'each'> = {}) {
   return applyDecorators(
     IsString(options),
-    Length(min, max, options),
+    Length(min, max, {
+      ...options,
+      message: min === 0 ? `must be at most ${max} characters` : `must be ${min} to ${max} characters`,
+    }),
     ValidateBy(
       {
         name: 'isStorableText',

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccountsService, type Principal } from '@claimdesk/accounts';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { WebhooksService } from '@claimdesk/webhooks';
 import { MinRole } from '../auth/access.decorators';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
@@ -96,7 +96,7 @@ export class AdminPagesController {
       const problems =
         problemsOf(error) ??
         (error instanceof DomainError && error.code === 'user.email_taken'
-          ? [{ field: 'email', message: 'is already used by another user' }]
+          ? [fieldProblem('email', 'is already used by another user')]
           : undefined);
       if (problems === undefined) throw error;
       const status = error instanceof DomainError && error.kind === 'conflict' ? 409 : 400;
@@ -120,10 +120,7 @@ export class AdminPagesController {
   ): Promise<void> {
     const name = textField(body, 'name');
     if (name === undefined) {
-      const errors = formErrors(
-        [{ field: 'name', message: 'is needed: say what will use the token' }],
-        tokenFields(userId),
-      );
+      const errors = formErrors([fieldProblem('name', 'is needed: say what will use the token')], tokenFields(userId));
       return void (await this.showUsers(reply, 400, principal, { tokenForm: { userId, value: name, errors } }));
     }
     try {
@@ -137,7 +134,7 @@ export class AdminPagesController {
       const problems =
         problemsOf(error) ??
         (error instanceof DomainError && error.code === 'user.deactivated'
-          ? [{ field: 'name', message: 'cannot be given: the user is deactivated. Reactivate them first.' }]
+          ? [fieldProblem('name', 'cannot be given: the user is deactivated. Reactivate them first.')]
           : undefined);
       if (problems === undefined) throw error;
       await this.showUsers(reply, 400, principal, {

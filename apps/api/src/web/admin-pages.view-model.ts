@@ -1,5 +1,6 @@
 import { roles, type UserListing } from '@claimdesk/accounts';
-import type { DeliveryView, Page, SubscriptionView, WebhookEvent } from '@claimdesk/webhooks';
+import type { Page } from '@claimdesk/persistence';
+import type { DeliveryView, SubscriptionView, WebhookEvent } from '@claimdesk/webhooks';
 import { webhookEvents } from '@claimdesk/webhooks';
 import { confirmationOf, type FormErrors, type FormFields, noErrors } from './forms';
 import type { ShownSecret } from './shown-secrets';

@@ -33,7 +33,8 @@ import {
   verdictRequestFields,
 } from './claim-page.forms';
 import { ClaimPageService } from './claim-page.service';
-import { type ClaimPageOptions, staleMessage, toChecks, toClaimPage } from './claim-page.view-model';
+import { toChecks } from './claim-page/checks-panel.view-model';
+import { type ClaimPageOptions, staleMessage, toClaimPage } from './claim-page/claim-page.view-model';
 import { cursorOf, type FormFields, formErrors, noErrors, problemsOf, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
@@ -205,10 +206,7 @@ export class ClaimPageController {
       'claimant.role': values.claimantRole,
     };
     const result = await validateForm(EditClaimRequest, input);
-    if (result.problems) {
-      const problems = result.problems.map((problem) => ({ ...problem, field: problem.field.replace(/\[\d+\]$/, '') }));
-      return this.invalid(reply, principal, id, form, problems, editFields, filled);
-    }
+    if (result.problems) return this.invalid(reply, principal, id, form, result.problems, editFields, filled);
     try {
       const { changed } = await this.claims.edit(principal, id, result.value, version);
       return void reply.redirect(`/claims/${id}?done=${changed.length > 0 ? 'edited' : 'unchanged'}`, 303);

@@ -3,19 +3,19 @@ import type { Principal } from '@claimdesk/accounts';
 import type { QuoteCheckView } from '@claimdesk/claims';
 import { type JobName, jobQueue, QueueRegistry } from '@claimdesk/queue';
 import { MatchingService } from '@claimdesk/matching';
-import { type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
+import { ClaimDetailService, type ClaimDetailView, ReviewsService } from '@claimdesk/reviews';
 import { SourcesService } from '@claimdesk/sources';
 import {
   type CheckExtras,
   type ChecksData,
   type CitedSource,
-  type ClaimPageData,
-  historyPageSize,
   type JobState,
   type Passage,
   passageAround,
   pendingPhase,
-} from './claim-page.view-model';
+} from './claim-page/checks-panel.view-model';
+import type { ClaimPageData } from './claim-page/claim-page.view-model';
+import { historyPageSize } from './claim-page/history-panel.view-model';
 
 /** Passages kept in memory: snapshots never change, so a passage cut from one stays right. */
 const passageCacheSize = 500;
@@ -33,6 +33,7 @@ export class ClaimPageService {
 
   constructor(
     private readonly reviews: ReviewsService,
+    private readonly details: ClaimDetailService,
     private readonly sources: SourcesService,
     private readonly queues: QueueRegistry,
     private readonly matching: MatchingService,
@@ -40,17 +41,23 @@ export class ClaimPageService {
 
   /** The whole page: the claim as the viewer may see it, its checks and a page of its history. */
   async page(viewer: Principal, claimId: string, eventsCursor: string | undefined): Promise<ClaimPageData> {
-    const [described, events] = await Promise.all([
-      this.reviews.describe(viewer, claimId),
+    const [detail, events] = await Promise.all([
+      this.details.describe(viewer, claimId),
       this.reviews.listEvents(viewer, claimId, eventsCursor, historyPageSize),
     ]);
-    const claim = { ...described, similar: await this.matching.similarTo(described) };
-    return { claim, checks: await this.checks(claim), events, ...(eventsCursor === undefined ? {} : { eventsCursor }) };
+    const claim = { ...detail.claim, similar: await this.matching.similarTo(detail.claim) };
+    return {
+      claim,
+      capabilities: detail.capabilities,
+      checks: await this.checks(claim),
+      events,
+      ...(eventsCursor === undefined ? {} : { eventsCursor }),
+    };
   }
 
   /** The live part only: the claim with its sources and checks. */
   async live(viewer: Principal, claimId: string): Promise<Pick<ClaimPageData, 'claim' | 'checks'>> {
-    const claim = await this.reviews.describe(viewer, claimId);
+    const { claim } = await this.details.describe(viewer, claimId);
     return { claim, checks: await this.checks(claim) };
   }
 

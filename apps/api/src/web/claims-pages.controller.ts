@@ -30,7 +30,7 @@ import {
   submissionValuesOf,
 } from './claims-pages.view-model';
 import { uuidParam } from '../validation/uuid-param.pipe';
-import { toSimilar } from './claim-page.view-model';
+import { toSimilar } from './claim-page/similar-panel.view-model';
 import { formErrors, noErrors, problemsOf, textField, validateForm } from './forms';
 import { WebPages } from './web-pages.decorator';
 
@@ -59,7 +59,7 @@ export class ClaimsPagesController {
     if (validated.problems !== undefined) return this.showQueue(reply, principal, params, validated.problems);
     const { cursor, limit, assignee, needsVerdict, split, ...filters } = validated.value;
     try {
-      const page = await this.claims.list(
+      const page = await this.reviews.listClaims(
         { ...filters, ...assigneeFilter(assignee, principal), ...reviewFilters({ needsVerdict, split }, principal) },
         cursor,
         limit ?? queuePageSize,

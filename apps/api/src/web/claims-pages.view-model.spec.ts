@@ -1,3 +1,4 @@
+import { fieldProblem } from '@claimdesk/errors';
 import type { ClaimSummaryView } from '@claimdesk/claims';
 import { CreateClaimRequest } from '../claims/create-claim.request';
 import { ListClaimsQuery } from '../claims/list-claims.query';
@@ -140,8 +141,8 @@ describe('the submission form', () => {
     const errors = submissionErrors(all, values);
 
     expect(errors.list).toEqual([
-      { id: 'claimantName', message: 'Speaker name is needed when a role is given' },
-      { id: 'url', message: 'Source URL is needed to check the quote' },
+      { id: 'claimantName', message: 'Speaker name is needed when a role is given.' },
+      { id: 'url', message: 'Source URL is needed to check the quote.' },
     ]);
   });
 
@@ -152,12 +153,12 @@ describe('the submission form', () => {
     const errors = submissionErrors([...problems!, ...sourceProblems(values)], values);
 
     expect(errors.list).toEqual([
-      { id: 'text', message: 'Claim is needed' },
-      { id: 'url', message: 'Source URL must be an http or https URL without credentials' },
+      { id: 'text', message: 'Claim is needed.' },
+      { id: 'url', message: 'Source URL must be an http or https URL without credentials.' },
     ]);
     expect(errorsById(errors, submissionFields)).toEqual({
-      text: 'Claim is needed',
-      url: 'Source URL must be an http or https URL without credentials',
+      text: 'Claim is needed.',
+      url: 'Source URL must be an http or https URL without credentials.',
     });
   });
 
@@ -166,27 +167,27 @@ describe('the submission form', () => {
     const { problems } = await validateForm(CreateClaimRequest, submissionInput(values));
 
     expect(submissionErrors(problems!, values).list).toEqual([
-      { id: 'tags', message: 'Tags must each be longer than or equal to 1 and shorter than or equal to 50 characters' },
+      { id: 'tags', message: 'Tags must be 1–50 characters.' },
     ]);
-    expect(submissionErrors([{ field: 'tags[1]', message: 'is too long' }], values).list).toEqual([
-      { id: 'tags', message: `Tags "${'x'.repeat(51)}" is too long` },
+    expect(submissionErrors([fieldProblem('tags[1]', 'is too long')], values).list).toEqual([
+      { id: 'tags', message: `The tag "${'x'.repeat(51)}" is too long.` },
     ]);
   });
 
   it('maps the service problems on the claimant and the appearance to their fields', () => {
     const errors = submissionErrors(
       [
-        { field: 'claimant', message: 'is not valid' },
-        { field: 'appearance', message: 'must name either url or sourceId' },
-        { field: 'text', message: 'must contain at least one letter or digit' },
+        fieldProblem('claimant', 'is not valid'),
+        fieldProblem('appearance', 'must name either url or sourceId'),
+        fieldProblem('text', 'must contain at least one letter or digit'),
       ],
       { text: '…', claimantName: '!!' },
     );
 
     expect(errors.list.map((error) => [error.id, error.message])).toEqual([
-      ['text', 'Claim must contain at least one letter or digit'],
-      ['claimantName', 'Speaker name is not valid'],
-      ['url', 'Source URL must name either url or sourceId'],
+      ['text', 'Claim must contain at least one letter or digit.'],
+      ['claimantName', 'Speaker name is not valid.'],
+      ['url', 'Source URL must name either url or sourceId.'],
     ]);
   });
 

@@ -1,7 +1,7 @@
-import type { FieldProblem } from '@claimdesk/errors';
+import { fieldProblem, type FieldProblem, predicateOf } from '@claimdesk/errors';
 import { type ClaimStatus, claimStatuses, type ClaimSummaryView } from '@claimdesk/claims';
 import { normalizeSourceUrl } from '@claimdesk/sources';
-import { type FormErrors, type FormFields, formErrors, textField } from './forms';
+import { type FormErrors, type FormFields, formErrors, movedTo, textField } from './forms';
 
 // ----- the queue -------------------------------------------------------------
 
@@ -279,33 +279,30 @@ export function submissionInput(values: SubmissionValues): Record<string, unknow
  */
 export function sourceProblems(values: SubmissionValues): FieldProblem[] {
   if (values.url === undefined) {
-    return values.quote === undefined ? [] : [{ field: 'appearance.url', message: 'is needed to check the quote' }];
+    return values.quote === undefined ? [] : [fieldProblem('appearance.url', 'is needed to check the quote')];
   }
   return normalizeSourceUrl(values.url) === null
-    ? [{ field: 'appearance.url', message: 'must be an http or https URL without credentials' }]
+    ? [fieldProblem('appearance.url', 'must be an http or https URL without credentials')]
     : [];
 }
 
 /**
  * Problems (from validation or from the service) as the form's error summary
  * and field messages, each on the field it is about: `tags[2]` on the tags
- * (naming the tag), "each value in tags" reworded, `claimant` on the speaker name, `appearance` on the URL.
+ * (naming the tag), `claimant` on the speaker name, `appearance` on the URL.
  * Messages about empty required fields say what is needed.
  */
 export function submissionErrors(problems: readonly FieldProblem[], values: SubmissionValues): FormErrors {
   const tags = tagsOf(values.tags);
   const onFields = problems.map((problem): FieldProblem => {
     const tag = /^tags\[(\d+)\]$/.exec(problem.field);
-    if (tag !== null) {
-      const name = tags[Number(tag[1])];
-      return { field: 'tags', message: name === undefined ? problem.message : `"${name}" ${problem.message}` };
-    }
-    if (problem.field === 'tags' && problem.message.startsWith('each value in tags must ')) {
-      return { field: 'tags', message: `must each ${problem.message.slice('each value in tags must '.length)}` };
-    }
-    if (problem.field === 'claimant') return { ...problem, field: 'claimant.name' };
+    const name = tag === null ? undefined : tags[Number(tag[1])];
+    const predicate = predicateOf(problem);
+    if (name !== undefined && predicate !== undefined)
+      return { field: 'tags', message: `The tag "${name}" ${predicate}` };
+    if (problem.field === 'claimant') return movedTo(problem, 'claimant.name');
     if (problem.field === 'appearance' || problem.field === 'appearance.sourceId') {
-      return { ...problem, field: 'appearance.url' };
+      return movedTo(problem, 'appearance.url');
     }
     return problem;
   });

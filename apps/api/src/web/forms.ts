@@ -1,7 +1,7 @@
 import type { Type } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError, type FieldProblem } from '@claimdesk/errors';
+import { DomainError, fieldProblem, predicateOf, sentence, type FieldProblem } from '@claimdesk/errors';
 import { flatten, validatorOptions } from '../problem/validation.pipe';
 
 /** What a form page shows after a failed post: the summary at the top and each field's message. */
@@ -36,10 +36,14 @@ export async function validateForm<T extends object>(
 
 /**
  * Field problems (from validation or from a service's DomainError) as the
- * messages a form shows: "Claim must be 1 to 5000 characters", keyed by the
- * request field and linked to the element; one message per field, the first.
- * A field `filled` says was left empty gets its `missing` message. Problems on
- * unknown fields go to the first field, so nothing is silently dropped.
+ * sentences a form shows, keyed by the request field and linked to the
+ * element; one message per field, the first. A sentence that names its field
+ * ("Text must be 1–5000 characters.") names it by the form's label instead
+ * ("Claim must be 1–5000 characters."); one of its own ("No user has this
+ * email.") is kept whole. A field `filled` says was left empty gets its
+ * `missing` message. A list item's problem (`tags[2]`) belongs to its list's
+ * field; problems on unknown fields go to the first field, so nothing is
+ * silently dropped.
  */
 export function formErrors(
   problems: readonly FieldProblem[],
@@ -49,16 +53,28 @@ export function formErrors(
   const names = Object.keys(fields);
   const byField: Record<string, string> = {};
   for (const problem of problems) {
-    const name = names.find((candidate) => candidate === problem.field) ?? names[0]!;
+    const listField = problem.field.replace(/\[\d+\]$/, '');
+    const known = names.find((candidate) => candidate === problem.field || candidate === listField);
+    const name = known ?? names[0]!;
     const { label, missing } = fields[name]!;
-    const known = name === problem.field;
-    const message = known && missing !== undefined && !filled(name) ? missing : problem.message;
-    byField[name] ??= `${label} ${known ? '' : `(${problem.field}) `}${message}`;
+    const predicate = known === undefined ? undefined : predicateOf(problem);
+    byField[name] ??=
+      known !== undefined && missing !== undefined && !filled(name)
+        ? sentence(`${label} ${missing}`)
+        : predicate === undefined
+          ? problem.message
+          : `${label} ${predicate}`;
   }
   const list = names
     .filter((name) => byField[name] !== undefined)
     .map((name) => ({ id: fields[name]!.id, message: byField[name]! }));
   return { list, byField };
+}
+
+/** A problem moved onto another field of the form, named as that field when it named its own. */
+export function movedTo(problem: FieldProblem, field: string): FieldProblem {
+  const predicate = predicateOf(problem);
+  return predicate === undefined ? { field, message: problem.message } : fieldProblem(field, predicate);
 }
 
 /** The fixed message a `?done=` key names, or undefined: the query itself is never shown. */
@@ -74,7 +90,7 @@ export function cursorOf(cursor: unknown): string | undefined {
 /** The field problems of an invalid-input DomainError, or undefined for any other error. */
 export function problemsOf(error: unknown): FieldProblem[] | undefined {
   if (!(error instanceof DomainError) || error.kind !== 'invalid') return undefined;
-  return error.details.errors?.length ? error.details.errors : [{ field: '(form)', message: error.message }];
+  return error.details.errors?.length ? error.details.errors : [{ field: '(form)', message: sentence(error.message) }];
 }
 
 /** A text field from a parsed form: trimmed, with an empty one read as absent. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccountsService } from '@claimdesk/accounts';
-import { DomainError } from '@claimdesk/errors';
+import { DomainError, fieldProblem } from '@claimdesk/errors';
 import { Public } from '../auth/access.decorators';
 import type { AuthenticatedRequest } from '../auth/authenticated-request';
 import { formErrors, noErrors, textField } from './forms';
@@ -47,8 +47,8 @@ export class LoginController {
       typeof (body as Record<string, unknown>)?.password === 'string' ? (body as { password: string }).password : '';
     const next = safeNext(textField(body, 'next'));
     const missing = [
-      ...(email === '' ? [{ field: 'email', message: 'is needed to log in' }] : []),
-      ...(password === '' ? [{ field: 'password', message: 'is needed to log in' }] : []),
+      ...(email === '' ? [fieldProblem('email', 'is needed to log in')] : []),
+      ...(password === '' ? [fieldProblem('password', 'is needed to log in')] : []),
     ];
     if (missing.length > 0) {
       return void reply.code(400).view('login', { next, values: { email }, errors: formErrors(missing, fields) });
@@ -72,7 +72,7 @@ export class LoginController {
         error.code === 'auth.deactivated'
           ? 'belongs to a deactivated account: ask an admin to reactivate it'
           : 'or password is not right';
-      const errors = formErrors([{ field: 'email', message }], fields);
+      const errors = formErrors([fieldProblem('email', message)], fields);
       return void reply.code(401).view('login', { next, values: { email }, errors });
     }
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { CandidatePage, CandidateView, ExtractionStatus } from '@claimdesk/extraction';
-import { type JobState, statusName } from './claim-page.view-model';
+import type { JobState } from './claim-page/checks-panel.view-model';
+import { statusName } from './claim-page/claim-page.names';
 
 /** Everything the candidate claims panel of a source page shows. */
 export interface CandidatesPanelData {

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ExtractionService } from '@claimdesk/extraction';
 import { jobQueue, QueueRegistry } from '@claimdesk/queue';
-import type { JobState } from './claim-page.view-model';
+import type { JobState } from './claim-page/checks-panel.view-model';
 import type { CandidatesPanelData } from './source-candidates.view-model';
 
 /** Candidates shown on a source page at a time. */

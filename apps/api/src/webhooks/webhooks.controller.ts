@@ -8,10 +8,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Principal } from '@claimdesk/accounts';
+import type { Page } from '@claimdesk/persistence';
 import {
   type CreatedSubscriptionView,
   type DeliveryView,
-  type Page,
   type SubscriptionView,
   WebhooksService,
 } from '@claimdesk/webhooks';

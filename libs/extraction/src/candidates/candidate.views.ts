@@ -1,5 +1,6 @@
 import type { ClaimStatus, ClaimView } from '@claimdesk/claims';
 import type { MatchReason } from '@claimdesk/matching';
+import type { Page } from '@claimdesk/persistence';
 import type { RuleFeatures, Speaker, StatementKind } from '../statement';
 
 /**
@@ -51,9 +52,8 @@ export interface CandidateView {
   createdAt: Date;
 }
 
-export interface CandidatePage {
-  items: CandidateView[];
-  nextCursor: string | null;
+/** A page of a source's candidates, with where extraction of the source stands. */
+export interface CandidatePage extends Page<CandidateView> {
   extraction: ExtractionStateView;
 }
 

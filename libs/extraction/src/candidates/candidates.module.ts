@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ClaimsModule } from '@claimdesk/claims';
 import { EventsModule } from '@claimdesk/events';
 import { MatchingModule } from '@claimdesk/matching';
+import { SourcesModule } from '@claimdesk/sources';
 import { ExtractionModule } from '../extraction.module';
 import { CandidatesRepository } from './candidates.repository';
 import { ExtractionService } from './extraction.service';
@@ -11,7 +12,7 @@ import { ExtractionService } from './extraction.service';
  * stored per source snapshot, listed with their matches, promoted to claims.
  */
 @Module({
-  imports: [ExtractionModule, ClaimsModule, EventsModule, MatchingModule],
+  imports: [ExtractionModule, ClaimsModule, EventsModule, MatchingModule, SourcesModule],
   providers: [CandidatesRepository, ExtractionService],
   exports: [ExtractionService],
 })

@@ -13,8 +13,8 @@ export const extractionActions = {
 
 /**
  * What the extraction state of a source is computed from: its flag, its
- * latest snapshot, the latest outcome recorded for that snapshot and the
- * latest request. Event ids are bigints, as text.
+ * latest snapshot (kept by libs/sources), the latest outcome recorded for
+ * that snapshot and the latest request (events). Event ids are bigints, as text.
  */
 export interface ExtractionStateRow {
   extractClaims: boolean;
@@ -55,100 +55,10 @@ const candidateColumns = `id, source_id AS "sourceId", snapshot_id AS "snapshotI
   speaker_role AS "speakerRole", speaker_anonymous AS "speakerAnonymous", score, features, rank,
   promoted_claim_id AS "promotedClaimId", created_at AS "createdAt"`;
 
-/** SQL of claim extraction: candidates, and what a source's extraction state is read from. */
+/** SQL of claim extraction's candidates. */
 @Injectable()
 export class CandidatesRepository {
   constructor(private readonly db: Database) {}
-
-  /**
-   * The extraction state's inputs, or null for an unknown source. With
-   * `lock`, the source row stays locked for the rest of the transaction, so
-   * requests, extractions and fetches of one source take turns. The lock is
-   * FOR NO KEY UPDATE: it leaves alone the key-share lock a claim's appearance
-   * takes on its source, so promoting a candidate (which holds the candidate
-   * row and then cites the source) never deadlocks with an extraction (which
-   * holds the source and then drops candidates).
-   */
-  async extractionState(sourceId: string, lock = false): Promise<ExtractionStateRow | null> {
-    if (lock) {
-      // Locked first, and read in a statement of its own: a statement that waited for the lock would
-      // still see the events and snapshots of the moment it started, not those the holder committed.
-      const locked = await this.db.manager.query<unknown[]>(`SELECT 1 FROM sources WHERE id = $1 FOR NO KEY UPDATE`, [
-        sourceId,
-      ]);
-      if (locked.length === 0) return null;
-    }
-    const [row] = await this.db.manager.query<ExtractionStateRow[]>(
-      `SELECT s.extract_claims AS "extractClaims", s.fetch_status AS "fetchStatus", l.id AS "snapshotId",
-              o.id::text AS "outcomeId", o.action AS "outcomeAction", o.at AS "outcomeAt",
-              r.id::text AS "requestId", r.data->>'jobId' AS "requestJobId"
-         FROM sources s
-         LEFT JOIN LATERAL (SELECT id FROM source_snapshots WHERE source_id = s.id
-                             ORDER BY fetched_at DESC, id DESC LIMIT 1) l ON true
-         LEFT JOIN LATERAL (SELECT id, action, at FROM events
-                             WHERE source_id = s.id AND action IN ($2, $3) AND data->>'snapshotId' = l.id::text
-                             ORDER BY id DESC LIMIT 1) o ON true
-         LEFT JOIN LATERAL (SELECT id, data FROM events WHERE source_id = s.id AND action = $4
-                             ORDER BY id DESC LIMIT 1) r ON true
-        WHERE s.id = $1`,
-      [sourceId, extractionActions.extracted, extractionActions.failed, extractionActions.requested],
-    );
-    return row ?? null;
-  }
-
-  /**
-   * Sources with extraction on whose latest snapshot has no outcome (neither
-   * extracted nor failed), stored and last asked for before `before`, oldest
-   * first: the snapshot's extraction job should have ended by then.
-   */
-  async pendingExtractionsBefore(before: Date, limit: number): Promise<{ sourceId: string; snapshotId: string }[]> {
-    return this.db.manager.query<{ sourceId: string; snapshotId: string }[]>(
-      `SELECT s.id AS "sourceId", l.id AS "snapshotId"
-         FROM sources s
-         JOIN LATERAL (SELECT id, fetched_at FROM source_snapshots WHERE source_id = s.id
-                        ORDER BY fetched_at DESC, id DESC LIMIT 1) l ON true
-         LEFT JOIN LATERAL (SELECT max(at) AS at FROM events WHERE source_id = s.id AND action = $4) r ON true
-        WHERE s.extract_claims
-          AND greatest(l.fetched_at, r.at) < $1
-          AND NOT EXISTS (SELECT 1 FROM events o
-                           WHERE o.source_id = s.id AND o.action IN ($2, $3) AND o.data->>'snapshotId' = l.id::text)
-        ORDER BY greatest(l.fetched_at, r.at), s.id
-        LIMIT $5`,
-      [before, extractionActions.extracted, extractionActions.failed, extractionActions.requested, limit],
-    );
-  }
-
-  async sourceExists(sourceId: string): Promise<boolean> {
-    const rows = await this.db.manager.query<unknown[]>(`SELECT 1 FROM sources WHERE id = $1`, [sourceId]);
-    return rows.length > 0;
-  }
-
-  /** Turns extraction on for the source; true when it was off. */
-  async enableExtraction(sourceId: string): Promise<boolean> {
-    const [rows] = await this.db.manager.query<[unknown[], number]>(
-      `UPDATE sources SET extract_claims = true, updated_at = now() WHERE id = $1 AND NOT extract_claims RETURNING id`,
-      [sourceId],
-    );
-    return rows.length > 0;
-  }
-
-  async latestSnapshotText(sourceId: string): Promise<{ id: string; text: string } | null> {
-    const [row] = await this.db.manager.query<{ id: string; text: string }[]>(
-      `SELECT id, text FROM source_snapshots WHERE source_id = $1 ORDER BY fetched_at DESC, id DESC LIMIT 1`,
-      [sourceId],
-    );
-    return row ?? null;
-  }
-
-  /** The texts of the snapshots, by id. */
-  async snapshotTexts(ids: readonly string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.db.manager.query<{ id: string; text: string }[]>(
-      `SELECT id, text FROM source_snapshots WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
-    return new Map(rows.map((row) => [row.id, row.text]));
-  }
 
   /**
    * Drops the candidates of the source's other snapshots that nobody

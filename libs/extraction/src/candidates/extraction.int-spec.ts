@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { UnrecoverableError } from 'bullmq';
 import { AccountsModule, type Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
 import type { Database } from '@claimdesk/persistence';
@@ -276,7 +275,10 @@ describe('ExtractionService against PostgreSQL', () => {
         throw new Error('the segmenter tripped');
       });
 
-      await expect(extraction.extractLatest(sourceId, aRun())).rejects.toBeInstanceOf(UnrecoverableError);
+      await expect(extraction.extractLatest(sourceId, aRun())).rejects.toMatchObject({
+        kind: 'unprocessable',
+        code: 'extraction.failed',
+      });
 
       const failed = await extraction.state(sourceId);
       expect(failed).toMatchObject({ status: 'failed', snapshotId: snapshot.id });

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { UnrecoverableError } from 'bullmq';
 import type { Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
 import { DomainError } from '@claimdesk/errors';
@@ -7,6 +6,7 @@ import { EventLog } from '@claimdesk/events';
 import { MatchingService } from '@claimdesk/matching';
 import { Database } from '@claimdesk/persistence';
 import { type AwaitedJob, JobOutbox, type JobRun } from '@claimdesk/queue';
+import { SourcesService } from '@claimdesk/sources';
 import { ClaimExtractor } from '../claim-extractor';
 import type { ExtractedStatement } from '../statement';
 import { decodeCandidateCursor, encodeCandidateCursor } from './candidate-cursor';
@@ -18,7 +18,12 @@ import type {
   ExtractionStateView,
   PromotionResult,
 } from './candidate.views';
-import { type CandidateRow, CandidatesRepository, extractionActions } from './candidates.repository';
+import {
+  type CandidateRow,
+  CandidatesRepository,
+  extractionActions,
+  type ExtractionStateRow,
+} from './candidates.repository';
 import { claimTextOf, extractionStateOf, pendingJobIdOf, toNewCandidates } from './extraction-state';
 
 /** Matches shown per candidate, and the least score shown. */
@@ -28,6 +33,8 @@ const matchMinScore = 0.5;
 const matchConcurrency = 4;
 /** Most pending extractions one sweep for lost jobs looks at. */
 const sweepBatch = 500;
+/** Sources with extraction on read at a time by the sweep. */
+const extractingPage = 1000;
 
 /**
  * Claim extraction as a workflow: extracts a source's latest snapshot into
@@ -44,6 +51,7 @@ export class ExtractionService {
     private readonly candidates: CandidatesRepository,
     private readonly extractor: ClaimExtractor,
     private readonly claims: ClaimsService,
+    private readonly sources: SourcesService,
     private readonly matching: MatchingService,
     private readonly events: EventLog,
     private readonly outbox: JobOutbox,
@@ -56,13 +64,13 @@ export class ExtractionService {
    * same snapshot changes nothing.
    */
   async extractLatest(sourceId: string, run: JobRun): Promise<ExtractionOutcome> {
-    const state = await this.candidates.extractionState(sourceId);
-    if (state === null) throw new UnrecoverableError(`source ${sourceId} does not exist`);
+    const state = await this.extractionState(sourceId);
+    if (state === null) throw DomainError.notFound('source.not_found', `source ${sourceId} does not exist`);
     if (state.snapshotId === null) return { outcome: 'no_snapshot' };
     if (state.outcomeAction === extractionActions.extracted) {
       return { outcome: 'already_done', snapshotId: state.snapshotId };
     }
-    const snapshot = await this.candidates.latestSnapshotText(sourceId);
+    const snapshot = await this.sources.latestSnapshotText(sourceId);
     if (snapshot === null) return { outcome: 'no_snapshot' };
     await run.progress(10);
     let statements: ExtractedStatement[];
@@ -71,12 +79,16 @@ export class ExtractionService {
     } catch (error) {
       // The extractor is a pure function of the text: running it again would fail the same way.
       await this.recordFailure(sourceId, snapshot.id, error, run.attempt);
-      throw new UnrecoverableError(`extraction of snapshot ${snapshot.id} failed: ${(error as Error).message}`);
+      throw new DomainError(
+        'unprocessable',
+        'extraction.failed',
+        `extraction of snapshot ${snapshot.id} failed: ${(error as Error).message}`,
+      );
     }
     await run.progress(60);
     try {
       const outcome = await this.db.transaction(async () => {
-        const current = await this.candidates.extractionState(sourceId, true);
+        const current = await this.extractionState(sourceId, true);
         if (current?.snapshotId !== snapshot.id) return { outcome: 'superseded', snapshotId: snapshot.id } as const;
         if (current.outcomeAction === extractionActions.extracted) {
           return { outcome: 'already_done', snapshotId: snapshot.id } as const;
@@ -111,9 +123,9 @@ export class ExtractionService {
    */
   async request(actorId: string, sourceId: string): Promise<ExtractionStateView> {
     return this.db.transaction(async () => {
-      const before = await this.candidates.extractionState(sourceId, true);
+      const before = await this.extractionState(sourceId, true);
       if (before === null) throw sourceNotFound(sourceId);
-      const turnedOn = await this.candidates.enableExtraction(sourceId);
+      const turnedOn = await this.sources.turnOnExtraction(sourceId);
       const status = extractionStateOf(before).status;
       let jobId: string | null = null;
       if (before.snapshotId !== null && (status === 'not_requested' || status === 'failed')) {
@@ -134,7 +146,7 @@ export class ExtractionService {
           data: { snapshotId: before.snapshotId, jobId },
         });
       }
-      return extractionStateOf((await this.candidates.extractionState(sourceId))!);
+      return extractionStateOf((await this.extractionState(sourceId))!);
     });
   }
 
@@ -145,7 +157,7 @@ export class ExtractionService {
    * again after a failure runs under a job id of its own and is not among them.
    */
   async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
-    const pending = await this.candidates.pendingExtractionsBefore(before, sweepBatch);
+    const pending = await this.pendingExtractionsBefore(before);
     return pending.map(({ sourceId, snapshotId }) => ({
       job: { name: 'source.extract', data: { sourceId } },
       key: `${sourceId}.${snapshotId}`,
@@ -154,14 +166,14 @@ export class ExtractionService {
 
   /** Where extraction stands for the source's latest snapshot. */
   async state(sourceId: string): Promise<ExtractionStateView> {
-    const row = await this.candidates.extractionState(sourceId);
+    const row = await this.extractionState(sourceId);
     if (row === null) throw sourceNotFound(sourceId);
     return extractionStateOf(row);
   }
 
   /** The BullMQ id of the job a pending extraction waits on, or null when none is pending (or it awaits a fetch). */
   async pendingJobId(sourceId: string): Promise<string | null> {
-    const row = await this.candidates.extractionState(sourceId);
+    const row = await this.extractionState(sourceId);
     if (row === null) throw sourceNotFound(sourceId);
     return pendingJobIdOf(sourceId, row);
   }
@@ -172,11 +184,11 @@ export class ExtractionService {
    */
   async list(sourceId: string, cursor: string | undefined, limit: number): Promise<CandidatePage> {
     const after = cursor === undefined ? null : decodeCandidateCursor(cursor);
-    const state = await this.candidates.extractionState(sourceId);
+    const state = await this.extractionState(sourceId);
     if (state === null) throw sourceNotFound(sourceId);
     const rows = await this.candidates.listBestFirst(sourceId, after, limit + 1);
     const page = rows.slice(0, limit);
-    const texts = await this.candidates.snapshotTexts([...new Set(page.map((row) => row.snapshotId))]);
+    const texts = await this.sources.snapshotTexts([...new Set(page.map((row) => row.snapshotId))]);
     const matches = await this.matchesOf(page);
     const last = page.at(-1);
     return {
@@ -196,10 +208,10 @@ export class ExtractionService {
    */
   async promote(actor: Principal, sourceId: string, candidateId: string): Promise<PromotionResult> {
     return this.db.transaction(async () => {
-      if (!(await this.candidates.sourceExists(sourceId))) throw sourceNotFound(sourceId);
+      if (!(await this.sources.exists(sourceId))) throw sourceNotFound(sourceId);
       const candidate = await this.candidates.lockCandidate(sourceId, candidateId);
       if (candidate === null) {
-        throw DomainError.notFound('candidate.not_found', `Source ${sourceId} has no candidate ${candidateId}`);
+        throw DomainError.notFound('candidate.not_found', `Source ${sourceId} has no candidate ${candidateId}.`);
       }
       if (candidate.promotedClaimId !== null) return { created: false, claimId: candidate.promotedClaimId };
       const named = candidate.speakerAnonymous === false && candidate.speakerName !== null;
@@ -232,11 +244,78 @@ export class ExtractionService {
     });
   }
 
+  /**
+   * The extraction state's inputs, or null for an unknown source. With
+   * `lock`, the source row stays locked for the rest of the transaction, so
+   * requests, extractions and fetches of one source take turns. The lock is
+   * FOR NO KEY UPDATE: it leaves alone the key-share lock a claim's appearance
+   * takes on its source, so promoting a candidate (which holds the candidate
+   * row and then cites the source) never deadlocks with an extraction (which
+   * holds the source and then drops candidates).
+   */
+  private async extractionState(sourceId: string, lock = false): Promise<ExtractionStateRow | null> {
+    // Locked first, and read in statements of their own: a statement that waited for the lock would
+    // still see the events and snapshots of the moment it started, not those the holder committed.
+    if (lock && (await this.sources.lockForFetch(sourceId, 'no key update')) === null) return null;
+    const facts = await this.sources.extractionFacts(sourceId);
+    if (facts === null) return null;
+    const outcome = (
+      await this.events.latestOfSources(
+        [sourceId],
+        [extractionActions.extracted, extractionActions.failed],
+        [facts.snapshotId],
+      )
+    ).get(sourceId);
+    const request = (await this.events.latestOfSources([sourceId], [extractionActions.requested])).get(sourceId);
+    const jobId = request?.data.jobId;
+    return {
+      ...facts,
+      outcomeId: outcome?.id ?? null,
+      outcomeAction: (outcome?.action as ExtractionStateRow['outcomeAction'] | undefined) ?? null,
+      outcomeAt: outcome?.at ?? null,
+      requestId: request?.id ?? null,
+      requestJobId: typeof jobId === 'string' ? jobId : null,
+    };
+  }
+
+  /**
+   * Sources with extraction on whose latest snapshot has no outcome (neither
+   * extracted nor failed), stored and last asked for before `before`, oldest
+   * first, at most {@link sweepBatch}: the snapshot's extraction job should
+   * have ended by then. Reads the sources a page at a time, each page's
+   * events in two statements.
+   */
+  private async pendingExtractionsBefore(before: Date): Promise<{ sourceId: string; snapshotId: string }[]> {
+    const pending: { sourceId: string; snapshotId: string; since: number }[] = [];
+    let afterId: string | null = null;
+    for (;;) {
+      const page = await this.sources.extractingSources(afterId, extractingPage);
+      if (page.length === 0) break;
+      const ids = page.map((row) => row.sourceId);
+      const outcomes = await this.events.latestOfSources(
+        ids,
+        [extractionActions.extracted, extractionActions.failed],
+        page.map((row) => row.snapshotId),
+      );
+      const requests = await this.events.latestOfSources(ids, [extractionActions.requested]);
+      for (const row of page) {
+        const since = Math.max(row.fetchedAt.getTime(), requests.get(row.sourceId)?.at.getTime() ?? -Infinity);
+        if (since < before.getTime() && !outcomes.has(row.sourceId)) pending.push({ ...row, since });
+      }
+      if (page.length < extractingPage) break;
+      afterId = page.at(-1)!.sourceId;
+    }
+    return pending
+      .sort((a, b) => a.since - b.since || (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : 0))
+      .slice(0, sweepBatch)
+      .map(({ sourceId, snapshotId }) => ({ sourceId, snapshotId }));
+  }
+
   private async recordFailure(sourceId: string, snapshotId: string, error: unknown, attempt: number): Promise<void> {
     const detail = error instanceof Error ? error.message : String(error);
     this.logger.warn(`extraction of source ${sourceId} (snapshot ${snapshotId}) failed: ${detail}`);
     await this.db.transaction(async () => {
-      const current = await this.candidates.extractionState(sourceId, true);
+      const current = await this.extractionState(sourceId, true);
       // Another run finished this snapshot meanwhile: its outcome stands.
       if (current?.outcomeAction === extractionActions.extracted && current.snapshotId === snapshotId) return;
       await this.events.record({
@@ -284,7 +363,7 @@ export class ExtractionService {
 }
 
 function sourceNotFound(id: string): DomainError {
-  return DomainError.notFound('source.not_found', `No source has the id ${id}`);
+  return DomainError.notFound('source.not_found', `No source has the id ${id}.`);
 }
 
 function toView(row: CandidateRow, snapshotText: string, matches: CandidateMatchView[]): CandidateView {

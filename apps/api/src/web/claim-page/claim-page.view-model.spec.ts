@@ -1,18 +1,17 @@
 import type { Principal } from '@claimdesk/accounts';
 import type { EventView, QuoteCheckView, VerdictView } from '@claimdesk/claims';
-import type { ClaimDetailView } from '@claimdesk/reviews';
+import type { ClaimCapabilities, ClaimDetailView } from '@claimdesk/reviews';
 import {
   type ChecksData,
-  type ClaimPageData,
-  describeEvent,
   diffParts,
   passageAround,
   pendingPhase,
   toChecks,
-  toClaimPage,
   toProgress,
   toRuns,
-} from './claim-page.view-model';
+} from './checks-panel.view-model';
+import { type ClaimPageData, toClaimPage } from './claim-page.view-model';
+import { describeEvent } from './history-panel.view-model';
 
 const claimId = '0b8e8a0e-7c1a-4c53-9d0b-3f5f0d6a1a01';
 const sourceId = '1c2d3e4f-0000-4000-8000-000000000001';
@@ -91,8 +90,26 @@ function checksData(overrides: Partial<ChecksData> = {}): ChecksData {
   };
 }
 
-function page(detail: ClaimDetailView, events: EventView[] = []): ClaimPageData {
-  return { claim: detail, checks: checksData(), events: { items: events, nextCursor: null } };
+/** What an unassigned reviewer who has given no verdict may do with a claim in review, unless told otherwise. */
+function capabilities(overrides: Partial<ClaimCapabilities> = {}): ClaimCapabilities {
+  return {
+    mayGiveVerdict: true,
+    verdictRefusal: null,
+    ratingsHidden: true,
+    ratingsHiddenReason: 'blind_review',
+    allowedTransitions: [],
+    mayAddEvidence: true,
+    mayEdit: false,
+    mayAssign: false,
+    mayRequestVerdict: false,
+    ...overrides,
+  };
+}
+
+const seesRatings = { ratingsHidden: false, ratingsHiddenReason: null } as const;
+
+function page(detail: ClaimDetailView, can: ClaimCapabilities = capabilities()): ClaimPageData {
+  return { claim: detail, capabilities: can, checks: checksData(), events: { items: [], nextCursor: null } };
 }
 
 describe('passageAround', () => {
@@ -305,7 +322,10 @@ describe('the claim page', () => {
 
   it('shows the reviewer their own verdict, which the form then replaces', () => {
     const other = verdict({ id: 'v2', reviewer: { id: 'someone', name: 'Bo' }, rating: 'false' });
-    const view = toClaimPage(page(claim({ verdicts: [verdict(), other] })), principal('reviewer'));
+    const view = toClaimPage(
+      page(claim({ verdicts: [verdict(), other] }), capabilities(seesRatings)),
+      principal('reviewer'),
+    );
     expect(view.verdicts.blind).toBe(false);
     expect(view.verdicts.mine).toMatchObject({ ratingText: 'Mostly false', mine: true });
     expect(view.verdicts.list.map((item) => item.ratingText)).toEqual(['Mostly false', 'False']);
@@ -316,24 +336,35 @@ describe('the claim page', () => {
   it('still shows the round a reviewer took part in once consensus moved the claim on', () => {
     const other = verdict({ id: 'v2', reviewer: { id: 'someone', name: 'Bo' }, rating: 'mostly_false' });
     const moved = claim({ status: 'awaiting_approval', version: 3, verdicts: [verdict(), other] });
-    const view = toClaimPage(page(moved), principal('reviewer'));
+    const can = capabilities({ ...seesRatings, mayGiveVerdict: false, verdictRefusal: 'not_in_review' });
+    const view = toClaimPage(page(moved, can), principal('reviewer'));
     expect(view.verdicts).toMatchObject({ blind: false, form: null, mine: { ratingText: 'Mostly false' } });
     expect(view.verdicts.list).toHaveLength(2);
   });
 
   it('offers no verdict form outside review, and none to a submitter', () => {
-    expect(toClaimPage(page(claim({ status: 'submitted' })), principal('reviewer')).verdicts).toMatchObject({
+    const submitted = capabilities({ mayGiveVerdict: false, verdictRefusal: 'not_in_review_yet' });
+    expect(toClaimPage(page(claim({ status: 'submitted' }), submitted), principal('reviewer')).verdicts).toMatchObject({
       form: null,
       closedNote: 'Verdicts are given once an editor moves the claim into review.',
     });
-    expect(toClaimPage(page(claim()), principal('submitter'))).toMatchObject({
+    const submitter = capabilities({
+      mayGiveVerdict: false,
+      verdictRefusal: 'not_a_reviewer',
+      ratingsHiddenReason: 'until_published',
+      mayAddEvidence: false,
+    });
+    expect(toClaimPage(page(claim(), submitter), principal('submitter'))).toMatchObject({
       verdicts: { form: null, hiddenForRole: true },
       evidenceForm: null,
     });
   });
 
   it('tells an unassigned reviewer why there is no verdict form when assignment is required', () => {
-    expect(toClaimPage(page(claim({ mayGiveVerdict: false })), principal('reviewer')).verdicts).toMatchObject({
+    const unassigned = capabilities({ mayGiveVerdict: false, verdictRefusal: 'not_assigned' });
+    expect(
+      toClaimPage(page(claim({ mayGiveVerdict: false }), unassigned), principal('reviewer')).verdicts,
+    ).toMatchObject({
       form: null,
       closedNote: 'Only reviewers assigned to this claim give verdicts on it. Ask an editor to assign you.',
     });
@@ -341,7 +372,24 @@ describe('the claim page', () => {
 
   it('gives an editor one form per move, each with the version it was made from', () => {
     const detail = claim({ status: 'awaiting_approval', version: 4, allowedTransitions: ['published', 'in_review'] });
-    const view = toClaimPage(page(detail), principal('editor'));
+    const can = capabilities({
+      ...seesRatings,
+      mayGiveVerdict: false,
+      verdictRefusal: 'not_in_review',
+      allowedTransitions: [
+        { to: 'published', name: 'publish', label: 'Publish', reasonLabel: 'Reason', correction: false },
+        {
+          to: 'in_review',
+          name: 'send_back',
+          label: 'Send back to review',
+          reasonLabel: 'Reason for sending it back',
+          correction: false,
+        },
+      ],
+      mayEdit: true,
+      mayAssign: true,
+    });
+    const view = toClaimPage(page(detail, can), principal('editor'));
     expect(view.transitions.map((form) => [form.to, form.button, form.version])).toEqual([
       ['published', 'Publish', 4],
       ['in_review', 'Send back to review', 4],
