@@ -1,5 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { queueBackends } from '@claimdesk/testing';
+import { aClaim, uniqueWord } from '@claimdesk/testing';
 import { type ApiResponse, type RequestOptions, TestApi } from '../support/api-harness';
 import { expectProblem, type Problem } from '../support/problems';
 
@@ -92,16 +91,6 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 const unknownId = '7d4e9a3c-1b2a-4c3d-9e8f-0a1b2c3d4e5f';
 /** What a leaked stack trace or SQL statement would look like in a response. */
 
-/** A word no other test uses, so filters and searches see only this test's claims. */
-function uniqueWord(): string {
-  return Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-}
-
-/** A claim submission with a text of its own; overrides win. */
-function aClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return { text: `Claim ${randomUUID()} under test`, ...overrides };
-}
-
 function cursorOf(position: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
@@ -111,16 +100,11 @@ function fieldsOf(response: ApiResponse<Problem>): string[] {
 }
 
 describe('claims API', () => {
-  let api: TestApi;
+  const api = TestApi.use();
   let token: string;
 
   beforeAll(async () => {
-    api = await TestApi.start(queueBackends()[0]!);
     token = await api.token('submitter');
-  });
-
-  afterAll(async () => {
-    await api?.close();
   });
 
   const submit = (body: unknown) => api.request<Claim>('POST', '/api/v1/claims', { token, body });

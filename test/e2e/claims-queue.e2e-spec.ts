@@ -1,5 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { eventually, queueBackends } from '@claimdesk/testing';
+import { eventually, queueBackends, uniqueWord } from '@claimdesk/testing';
 import { type ApiResponse, TestApi } from '../support/api-harness';
 import { expectProblem, type Problem } from '../support/problems';
 
@@ -20,11 +19,6 @@ interface Page<T> {
 }
 
 type Person = Awaited<ReturnType<TestApi['newUser']>>;
-
-/** A word no other test uses, so each test's filters see only its own claims. */
-function uniqueWord(): string {
-  return Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-}
 
 function fieldsOf(response: ApiResponse<Problem>): string[] {
   return (response.body.errors ?? []).map((error) => error.field);

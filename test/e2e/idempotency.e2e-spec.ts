@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { queueBackends } from '@claimdesk/testing';
+import { aClaim } from '@claimdesk/testing';
 import { type ApiResponse, TestApi } from '../support/api-harness';
 import { expectProblem, type Problem } from '../support/problems';
 
@@ -16,17 +16,6 @@ interface Source {
   url: string;
 }
 
-interface ClaimInput {
-  text: string;
-  tags?: string[];
-  claimant?: { name: string; role?: string };
-}
-
-/** A claim submission with a text of its own, so rows can be counted by text. */
-function aClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return { text: `Idempotent claim ${randomUUID()}`, ...overrides };
-}
-
 function aKey(): string {
   return `key-${randomUUID()}`;
 }
@@ -36,16 +25,11 @@ function isReplay(response: ApiResponse<unknown>): boolean {
 }
 
 describe('Idempotency-Key', () => {
-  let api: TestApi;
+  const api = TestApi.use();
   let token: string;
 
   beforeAll(async () => {
-    api = await TestApi.start(queueBackends()[0]!);
     token = await api.token('submitter');
-  });
-
-  afterAll(async () => {
-    await api?.close();
   });
 
   const submitClaim = (body: unknown, key: string, as = token) =>

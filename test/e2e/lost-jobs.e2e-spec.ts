@@ -1,16 +1,7 @@
 import type { Queue } from 'bullmq';
-import pg from 'pg';
-import { jobQueue, jobSchedules, QueueName, QueueRegistry } from '@claimdesk/queue';
-import {
-  clearQueueBackend,
-  eventuallyWithOutput,
-  fixtureArticle,
-  queueBackends,
-  type RunningProcess,
-  startProcess,
-} from '@claimdesk/testing';
-import { TestApi } from '../support/api-harness';
-import { type SlowArticleSite, startSlowArticleSite } from '../support/slow-article-site';
+import { jobQueue, jobSchedules, QueueName } from '@claimdesk/queue';
+import { clearQueueBackend, queueBackends } from '@claimdesk/testing';
+import { useWorkerProcesses } from '../support/worker-harness';
 
 /** Sources submitted; every third also has its claims extracted, and the first few are cited with a quote. */
 const sourceCount = 40;
@@ -33,69 +24,30 @@ const redis = queueBackends().filter((backend) => backend.kind === 'redis');
 const describeRedis = redis.length > 0 ? describe.each(redis) : describe.skip.each(queueBackends());
 
 describeRedis('jobs lost with the queue data on the $kind backend', (backend) => {
-  let slow: SlowArticleSite;
-  let api: TestApi;
-  let pool: pg.Pool;
-  let queues: QueueRegistry;
-  const running: RunningProcess[] = [];
-
-  const count = async (text: string, values: unknown[] = []): Promise<number> =>
-    Number((await pool.query<{ n: string }>(text, values)).rows[0]!.n);
-  const waitFor = <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> =>
-    eventuallyWithOutput(running, probe, timeoutMs, what);
+  // The API without the job side; a worker process relays and runs the jobs.
+  const workers = useWorkerProcesses(backend, { articleDelayMs });
+  const { waitFor } = workers;
+  const count = (text: string, values?: unknown[]): Promise<number> => workers.sql.count(text, values);
   const schedulers = async (): Promise<string[]> => {
     const ids: string[] = [];
     for (const schedule of jobSchedules) {
-      const queue: Queue = queues.get(jobQueue[schedule.name]);
+      const queue: Queue = workers.queues.get(jobQueue[schedule.name]);
       if ((await queue.getJobScheduler(schedule.id)) !== undefined) ids.push(schedule.id);
     }
     return ids;
   };
 
-  beforeAll(async () => {
-    slow = await startSlowArticleSite(articleDelayMs);
-    // The API without the job side; a worker process relays and runs the jobs.
-    api = await TestApi.start(backend, { worker: false });
-    pool = new pg.Pool({ connectionString: api.database.url, max: 2 });
-    queues = api.app.get(QueueRegistry);
-  });
-
-  afterAll(async () => {
-    for (const worker of running) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
-    await Promise.all(running.map((worker) => worker.exited));
-    await pool?.end();
-    await api?.close();
-    await slow?.close();
-  });
-
   it('re-drives every pending job and restores the schedules after the queue keys are deleted', async () => {
+    const { api, slow, queues } = workers;
     const token = await api.token('submitter');
     for (let n = 1; n <= sourceCount; n++) {
-      const url = slow.url(`/articles/${n}`);
-      const article = fixtureArticle(n);
-      const response =
-        n <= quotedCount
-          ? await api.request('POST', '/api/v1/claims', {
-              token,
-              body: {
-                text: `${article.speaker} promised ${n}: ${article.quote}`,
-                appearance: { url, quote: article.quote },
-              },
-            })
-          : await api.request('POST', '/api/v1/sources', { token, body: { url, extractClaims: n % 3 === 0 } });
-      expect(response.status).toBe(201);
+      await workers.submitArticle(token, n, { quoted: n <= quotedCount, extractClaims: n % 3 === 0 });
     }
     // The worker starts once all the work is submitted, so its relay queues every job at once.
-    running.push(
-      startProcess('worker', {
-        DATABASE_URL: api.database.url,
-        REDIS_URL: backend.redisUrl,
-        QUEUE_PREFIX: backend.prefix,
-        FETCH_ALLOWED_HOSTS: slow.host,
-        JOB_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
-        JOB_STALE_AFTER_MS: String(staleAfterMs),
-      }),
-    );
+    const worker = workers.startWorker({
+      JOB_SWEEP_INTERVAL_MS: String(sweepIntervalMs),
+      JOB_STALE_AFTER_MS: String(staleAfterMs),
+    });
     // The schedules made and fetches under way (each takes a second, eight at a time), most still waiting in Redis.
     await waitFor(
       async () => (slow.requests() >= 8 && (await schedulers()).length === jobSchedules.length ? true : undefined),
@@ -130,16 +82,14 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
     // Each source fetched once: the sweep re-enqueued lost fetches only, never one still waiting or done
     // (one in flight as its key went may be re-driven too, and finds the snapshot its first run wrote).
     expect(
-      (await pool.query(`SELECT fetch_status, fetch_attempts, count(*)::int AS n FROM sources GROUP BY 1, 2`)).rows,
+      await workers.sql.rows(`SELECT fetch_status, fetch_attempts, count(*)::int AS n FROM sources GROUP BY 1, 2`),
     ).toEqual([{ fetch_status: 'fetched', fetch_attempts: 1, n: sourceCount }]);
     expect(await count(`SELECT count(*) AS n FROM source_snapshots`)).toBe(sourceCount);
     expect(
-      (
-        await pool.query(
-          `SELECT q.status, count(*)::int AS n FROM appearances a LEFT JOIN quote_checks q ON q.appearance_id = a.id
-            GROUP BY 1`,
-        )
-      ).rows,
+      await workers.sql.rows(
+        `SELECT q.status, count(*)::int AS n FROM appearances a LEFT JOIN quote_checks q ON q.appearance_id = a.id
+          GROUP BY 1`,
+      ),
     ).toEqual([{ status: 'found', n: quotedCount }]);
     // The schedules went with the keys; the upkeep (not a restart) put them back, and they run again.
     await waitFor(
@@ -153,6 +103,6 @@ describeRedis('jobs lost with the queue data on the $kind backend', (backend) =>
         .getJobs(['completed', 'active', 'waiting', 'delayed'], 0, -1);
       expect(jobs.some((job) => job?.name === schedule.name && job.timestamp >= flushedAt)).toBe(true);
     }
-    expect(running[0]!.output()).toMatch(/re-enqueued \d+ lost job\(s\)/);
+    expect(worker.output()).toMatch(/re-enqueued \d+ lost job\(s\)/);
   });
 });

@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { EventLog } from '@claimdesk/events';
-import { eventually, queueBackends } from '@claimdesk/testing';
+import { aClaim, eventually, uniqueWord } from '@claimdesk/testing';
 import { TestApi } from '../support/api-harness';
 import { expectProblem, type Problem } from '../support/problems';
 
@@ -27,15 +27,6 @@ interface ClaimInput {
 }
 
 const pageSize = 7;
-
-function uniqueWord(): string {
-  return Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-}
-
-/** A claim submission with a text of its own; overrides win. */
-function aClaim(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return { text: `Paged claim ${randomUUID()}`, ...overrides };
-}
 
 interface Walk<T> {
   pages: Page<T>[];
@@ -89,16 +80,11 @@ function repeatedIds(ids: string[]): string[] {
 }
 
 describe('cursor pagination', () => {
-  let api: TestApi;
+  const api = TestApi.use();
   let token: string;
 
   beforeAll(async () => {
-    api = await TestApi.start(queueBackends()[0]!);
     token = await api.token('submitter');
-  });
-
-  afterAll(async () => {
-    await api?.close();
   });
 
   async function submit(input: ClaimInput): Promise<ClaimSummary> {

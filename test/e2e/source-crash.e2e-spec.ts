@@ -1,18 +1,12 @@
-import type { Job, Queue } from 'bullmq';
-import pg from 'pg';
-import { QueueName, QueueRegistry } from '@claimdesk/queue';
+import type { Job } from 'bullmq';
 import {
-  eventuallyWithOutput,
   fixtureArticle,
   fixtureArticleHtml,
   type FixtureSite,
   queueBackends,
-  type RunningProcess,
   startFixtureSite,
-  startProcess,
 } from '@claimdesk/testing';
-import { TestApi } from '../support/api-harness';
-import { type SlowArticleSite, startSlowArticleSite } from '../support/slow-article-site';
+import { useWorkerProcesses } from '../support/worker-harness';
 
 /** How many sources the crash test fetches, and how many of them a claim cites with a quote. */
 const sourceCount = 1_000;
@@ -40,56 +34,26 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
  * the snapshot its first run wrote instead of writing a second one.
  */
 describe.each(queueBackends())('source fetches survive a worker crash on the $kind backend', (backend) => {
-  let slow: SlowArticleSite;
   let site: FixtureSite;
-  let api: TestApi;
-  let pool: pg.Pool;
-  let sources: Queue;
-  const running: RunningProcess[] = [];
-
-  const startWorker = (): RunningProcess => {
-    const worker = startProcess('worker', {
-      DATABASE_URL: api.database.url,
-      REDIS_URL: backend.redisUrl,
-      QUEUE_PREFIX: backend.prefix,
-      FETCH_ALLOWED_HOSTS: `${slow.host},${site.host}`,
-    });
-    running.push(worker);
-    return worker;
-  };
-  const sql = async <T>(text: string, values: unknown[] = []): Promise<T[]> =>
-    (await pool.query(text, values)).rows as T[];
-  const count = async (text: string, values: unknown[] = []): Promise<number> => {
-    const [row] = await sql<{ n: string }>(text, values);
-    return Number(row!.n);
-  };
-  const waitFor = <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> =>
-    eventuallyWithOutput(running, probe, timeoutMs, what);
+  // The API without the job side: what it queues waits in the outbox until a worker process relays it.
+  const workers = useWorkerProcesses(backend, { articleDelayMs, sqlConnections: 4 });
+  const { waitFor } = workers;
+  const startWorker = () => workers.startWorker({ FETCH_ALLOWED_HOSTS: `${workers.slow.host},${site.host}` });
+  const sql = <T>(text: string, values?: unknown[]): Promise<T[]> => workers.sql.rows<T>(text, values);
+  const count = (text: string, values?: unknown[]): Promise<number> => workers.sql.count(text, values);
 
   beforeAll(async () => {
-    slow = await startSlowArticleSite(articleDelayMs);
     site = await startFixtureSite();
-    // The API without the job side: what it queues waits in the outbox until a worker process relays it.
-    api = await TestApi.start(backend, { worker: false });
-    pool = new pg.Pool({ connectionString: api.database.url, max: 4 });
-    sources = api.app.get(QueueRegistry).get(QueueName.Sources);
   });
 
-  afterEach(async () => {
-    const alive = running.filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null);
-    for (const worker of alive) worker.child.kill('SIGKILL');
-    await Promise.all(alive.map((worker) => worker.exited));
-    running.length = 0;
-  });
+  afterEach(() => workers.processes.killAll());
 
   afterAll(async () => {
-    await pool?.end();
-    await api?.close();
     await site?.close();
-    await slow?.close();
   });
 
   it('keeps exactly one snapshot per source when a worker is killed in the middle of 1,000 fetches', async () => {
+    const { api, slow, sources } = workers;
     const began = Date.now();
     const token = await api.token('submitter');
 
@@ -98,21 +62,7 @@ describe.each(queueBackends())('source fetches survive a worker crash on the $ki
     await inParallel(
       Array.from({ length: sourceCount }, (_, index) => index + 1),
       16,
-      async (n) => {
-        const url = slow.url(`/articles/${n}`);
-        const article = fixtureArticle(n);
-        const response =
-          n <= quotedCount
-            ? await api.request('POST', '/api/v1/claims', {
-                token,
-                body: {
-                  text: `${article.speaker} promised ${n}: ${article.quote}`,
-                  appearance: { url, quote: article.quote },
-                },
-              })
-            : await api.request('POST', '/api/v1/sources', { token, body: { url } });
-        expect(response.status).toBe(201);
-      },
+      (n) => workers.submitArticle(token, n, { quoted: n <= quotedCount }),
     );
     const created = Date.now();
     expect(
@@ -242,6 +192,7 @@ describe.each(queueBackends())('source fetches survive a worker crash on the $ki
   }, 170_000);
 
   it('runs a repeated fetch job as already done, even when the page now says something else', async () => {
+    const { api, sources } = workers;
     const token = await api.token('submitter');
     const path = '/articles/9001';
     const worker = startWorker();

@@ -1,5 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { queueBackends } from '@claimdesk/testing';
+import { createHash } from 'node:crypto';
+import { aSource, uniqueWord } from '@claimdesk/testing';
 import { TestApi } from '../support/api-harness';
 import { expectProblem, type Problem } from '../support/problems';
 
@@ -42,30 +42,16 @@ interface SourceInput {
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const unknownId = '0b7f3c52-8d1e-4e6a-9c2b-5f4d3e2a1b0c';
 
-function uniqueWord(): string {
-  return Array.from(randomBytes(10), (byte) => String.fromCharCode(97 + (byte % 26))).join('');
-}
-
-/** A source on a path no other test uses; overrides win. */
-function aSource(overrides: Partial<SourceInput> = {}): SourceInput {
-  return { url: `https://news.example.org/${uniqueWord()}/article`, ...overrides };
-}
-
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 describe('sources API', () => {
-  let api: TestApi;
+  const api = TestApi.use();
   let token: string;
 
   beforeAll(async () => {
-    api = await TestApi.start(queueBackends()[0]!);
     token = await api.token('submitter');
-  });
-
-  afterAll(async () => {
-    await api?.close();
   });
 
   const register = (body: unknown) => api.request<Source>('POST', '/api/v1/sources', { token, body });

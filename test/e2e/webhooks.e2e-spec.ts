@@ -331,16 +331,11 @@ describe.each(queueBackends())('webhooks through the queue on the $kind backend'
 });
 
 describe('webhooks API: who may call it, and what it refuses', () => {
-  let api: TestApi;
+  const api = TestApi.use();
   let admin: string;
 
   beforeAll(async () => {
-    api = await TestApi.start(queueBackends()[0]!);
     admin = await api.token('admin');
-  });
-
-  afterAll(async () => {
-    await api?.close();
   });
 
   const validBody = { url: 'https://hooks.example.org/claimdesk', events: ['claim.submitted'] };

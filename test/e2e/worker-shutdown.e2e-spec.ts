@@ -1,9 +1,6 @@
-import type { Job, Queue } from 'bullmq';
-import pg from 'pg';
-import { QueueName, QueueRegistry } from '@claimdesk/queue';
-import { eventuallyWithOutput, freePort, queueBackends, type RunningProcess, startProcess } from '@claimdesk/testing';
-import { TestApi } from '../support/api-harness';
-import { type SlowArticleSite, startSlowArticleSite } from '../support/slow-article-site';
+import type { Job } from 'bullmq';
+import { freePort, queueBackends } from '@claimdesk/testing';
+import { useWorkerProcesses } from '../support/worker-harness';
 
 /** Fetches queued before the SIGTERM, each answered after {@link articleDelayMs}. */
 const sourceCount = 80;
@@ -20,46 +17,16 @@ const cases = queueBackends().flatMap((backend) =>
 );
 
 describe.each(cases)('$app stopped with SIGTERM on the $kind backend', ({ backend, app }) => {
-  let slow: SlowArticleSite;
-  let api: TestApi;
-  let pool: pg.Pool;
-  let sources: Queue;
-  const running: RunningProcess[] = [];
-
+  const workers = useWorkerProcesses(backend, { articleDelayMs });
+  const { waitFor } = workers;
   /** The process under test: the worker alone, or API and workers in one (`npm start`). */
-  const startWorker = async (): Promise<RunningProcess> => {
-    const worker = startProcess(app, {
-      DATABASE_URL: api.database.url,
-      REDIS_URL: backend.redisUrl,
-      QUEUE_PREFIX: backend.prefix,
-      FETCH_ALLOWED_HOSTS: slow.host,
-      PORT: String(await freePort()),
-    });
-    running.push(worker);
-    return worker;
-  };
-  const count = async (text: string): Promise<number> => Number((await pool.query<{ n: string }>(text)).rows[0]!.n);
+  const startWorker = async () => workers.startWorker({ PORT: String(await freePort()) }, app);
+  const count = (text: string): Promise<number> => workers.sql.count(text);
   const fetchJobs = async (states: ('completed' | 'failed' | 'waiting' | 'active' | 'delayed')[]): Promise<Job[]> =>
-    (await sources.getJobs(states, 0, -1)).filter((job): job is Job => job?.name === 'source.fetch');
-  const waitFor = <T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> =>
-    eventuallyWithOutput(running, probe, timeoutMs, what);
-
-  beforeAll(async () => {
-    slow = await startSlowArticleSite(articleDelayMs);
-    api = await TestApi.start(backend, { worker: false });
-    pool = new pg.Pool({ connectionString: api.database.url, max: 2 });
-    sources = api.app.get(QueueRegistry).get(QueueName.Sources);
-  });
-
-  afterAll(async () => {
-    for (const worker of running) if (worker.child.exitCode === null) worker.child.kill('SIGKILL');
-    await Promise.all(running.map((worker) => worker.exited));
-    await pool?.end();
-    await api?.close();
-    await slow?.close();
-  });
+    (await workers.sources.getJobs(states, 0, -1)).filter((job): job is Job => job?.name === 'source.fetch');
 
   it('finishes its active fetches and counts no attempt against the jobs it leaves', async () => {
+    const { api, slow } = workers;
     const token = await api.token('submitter');
     for (let n = 1; n <= sourceCount; n++) {
       const response = await api.request('POST', '/api/v1/sources', {
@@ -97,7 +64,7 @@ describe.each(cases)('$app stopped with SIGTERM on the $kind backend', ({ backen
       'every source fetched',
     );
     expect(
-      (await pool.query(`SELECT fetch_status, fetch_attempts, count(*)::int AS n FROM sources GROUP BY 1, 2`)).rows,
+      await workers.sql.rows(`SELECT fetch_status, fetch_attempts, count(*)::int AS n FROM sources GROUP BY 1, 2`),
     ).toEqual([{ fetch_status: 'fetched', fetch_attempts: 1, n: sourceCount }]);
     const completed = await fetchJobs(['completed']);
     expect(completed).toHaveLength(sourceCount);

@@ -6,6 +6,7 @@ import { RuntimeModule } from '@claimdesk/runtime';
 import {
   clearQueueBackend,
   createTestDatabase,
+  queueBackends,
   type TestDatabase,
   type TestQueueBackend,
   testRuntime,
@@ -40,39 +41,70 @@ export interface RequestOptions {
  * The API served over real HTTP on 127.0.0.1, in a database of its own, for
  * e2e specs: users and tokens per role, and a small fetch-based client.
  */
+export interface TestApiOptions {
+  worker?: boolean;
+  env?: Record<string, string>;
+  /** The URL the app reaches its database by (a proxy's, say), given the database's own. */
+  databaseUrl?: (url: string) => string;
+}
+
 export class TestApi {
   private readonly tokens = new Map<Role, string>();
   private userCount = 0;
+  private started?: { app: NestFastifyApplication; baseUrl: string; database: TestDatabase };
 
-  private constructor(
-    readonly app: NestFastifyApplication,
-    readonly baseUrl: string,
-    readonly database: TestDatabase,
-    private readonly backend: TestQueueBackend,
-  ) {}
+  private constructor(private readonly backend: TestQueueBackend) {}
 
   /** Starts api (and, with `worker`, the job side) on the given queue backend. */
-  static async start(
-    backend: TestQueueBackend,
-    options: {
-      worker?: boolean;
-      env?: Record<string, string>;
-      /** The URL the app reaches its database by (a proxy's, say), given the database's own. */
-      databaseUrl?: (url: string) => string;
-    } = {},
-  ): Promise<TestApi> {
+  static async start(backend: TestQueueBackend, options: TestApiOptions = {}): Promise<TestApi> {
+    const api = new TestApi(backend);
+    await api.listen(options);
+    return api;
+  }
+
+  /**
+   * {@link start} in a `beforeAll` and {@link close} in an `afterAll` of the
+   * describe block it is called in; the API answers from that `beforeAll` on.
+   */
+  static use(backend: TestQueueBackend = queueBackends()[0]!, options: TestApiOptions = {}): TestApi {
+    const api = new TestApi(backend);
+    beforeAll(() => api.listen(options));
+    afterAll(() => api.close());
+    return api;
+  }
+
+  private async listen(options: TestApiOptions): Promise<void> {
     const database = await createTestDatabase();
-    const runtime = testRuntime(options.databaseUrl?.(database.url) ?? database.url, backend, 'e2e', options.env);
+    const runtime = testRuntime(options.databaseUrl?.(database.url) ?? database.url, this.backend, 'e2e', options.env);
     const modules = options.worker ? [ApiModule, WorkerModule] : [ApiModule];
     const app = await createHttpApp(RuntimeModule.forRoot(runtime, modules), runtime);
     await app.listen(0, '127.0.0.1');
-    return new TestApi(app, await app.getUrl(), database, backend);
+    this.started = { app, baseUrl: await app.getUrl(), database };
   }
 
   async close(): Promise<void> {
+    if (this.started === undefined) return;
     await this.app.close();
     await clearQueueBackend(this.backend);
     await this.database.drop();
+    this.started = undefined;
+  }
+
+  private get running() {
+    if (this.started === undefined) throw new Error('the API is used before it started (or after it closed)');
+    return this.started;
+  }
+
+  get app(): NestFastifyApplication {
+    return this.running.app;
+  }
+
+  get baseUrl(): string {
+    return this.running.baseUrl;
+  }
+
+  get database(): TestDatabase {
+    return this.running.database;
   }
 
   get db(): Database {

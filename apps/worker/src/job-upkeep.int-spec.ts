@@ -1,32 +1,23 @@
 import { randomBytes } from 'node:crypto';
-import { type INestApplicationContext, Injectable, Module } from '@nestjs/common';
-import { AccountsModule, AccountsService, type Principal, type Role } from '@claimdesk/accounts';
+import { Module } from '@nestjs/common';
+import { AccountsModule, type Role } from '@claimdesk/accounts';
 import { CheckingModule } from '@claimdesk/checking';
 import { ClaimsModule, ClaimsService } from '@claimdesk/claims';
 import { CandidatesModule } from '@claimdesk/extraction';
-import { Database } from '@claimdesk/persistence';
-import { jobQueue, jobSchedules, OutboxRelay, QueueRegistry } from '@claimdesk/queue';
+import type { Database } from '@claimdesk/persistence';
+import { jobQueue, jobSchedules, QueueRegistry } from '@claimdesk/queue';
 import { type Rating, ReviewsModule, ReviewsService } from '@claimdesk/reviews';
 import { SourcesService } from '@claimdesk/sources';
 import { WebhooksModule, WebhooksService } from '@claimdesk/webhooks';
-import {
-  clearQueueBackend,
-  createTestDatabase,
-  queueBackends,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import { aPrincipal, ManualRelay, queueBackends, useTestContext } from '@claimdesk/testing';
 import { JobSchedules } from './job-schedules';
 import { JobUpkeep } from './job-upkeep';
 
-/** Relays only when told to, so each test decides what the queue holds. */
-@Injectable()
-class ManualRelay extends OutboxRelay {
-  override async onApplicationBootstrap(): Promise<void> {}
-}
-
-/** The upkeep and the domains it asks, without the processors: no job runs, so what is pending stays pending. */
+/**
+ * The upkeep and the domains it asks, without the processors: no job runs, so
+ * what is pending stays pending, and the relay moves rows only when told to,
+ * so each test decides what the queue holds.
+ */
 @Module({
   imports: [
     AccountsModule,
@@ -54,8 +45,12 @@ const later = (): Date => new Date(Date.now() + 60 * 60 * 1000);
  * outbox, and the schedules are back.
  */
 describe.each(queueBackends())('job upkeep on the $kind backend', (backend) => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  // The timer never fires during the test: passes are run by hand.
+  const context = useTestContext([UpkeepTestModule], {
+    backend,
+    role: 'worker',
+    env: { JOB_SWEEP_INTERVAL_MS: '3600000' },
+  });
   let db: Database;
   let upkeep: JobUpkeep;
   let relay: ManualRelay;
@@ -63,33 +58,14 @@ describe.each(queueBackends())('job upkeep on the $kind backend', (backend) => {
   const expected: string[] = [];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // The timer never fires during the test: passes are run by hand.
-    app = await startTestContext(testRuntime(database.url, backend, 'worker', { JOB_SWEEP_INTERVAL_MS: '3600000' }), [
-      UpkeepTestModule,
-    ]);
-    db = app.get(Database);
-    upkeep = app.get(JobUpkeep);
-    relay = app.get(ManualRelay);
-    queues = app.get(QueueRegistry);
+    db = context.db;
+    upkeep = context.get(JobUpkeep);
+    relay = context.get(ManualRelay);
+    queues = context.get(QueueRegistry);
     await buildPendingWork();
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await clearQueueBackend(backend);
-    await database?.drop();
-  });
-
-  const principal = async (role: Role): Promise<Principal> => {
-    const user = await app.get(AccountsService).createUser({
-      email: `upkeep-${role}-${hex(4)}@example.com`,
-      name: `${role} ${hex(2)}`,
-      role,
-      password: 'a long enough password',
-    });
-    return { userId: user.id, name: user.name, email: user.email, role: user.role };
-  };
+  const principal = (role: Role) => aPrincipal(context.app, { role });
 
   const relayAll = async (): Promise<void> => {
     while ((await relay.relayBatch()) > 0);
@@ -107,9 +83,9 @@ describe.each(queueBackends())('job upkeep on the $kind backend', (backend) => {
    * work waits on.
    */
   async function buildPendingWork(): Promise<void> {
-    const sources = app.get(SourcesService);
-    const claims = app.get(ClaimsService);
-    const reviews = app.get(ReviewsService);
+    const sources = context.get(SourcesService);
+    const claims = context.get(ClaimsService);
+    const reviews = context.get(ReviewsService);
     const submitter = await principal('submitter');
     const editor = await principal('editor');
     const [a, b, c] = [await principal('reviewer'), await principal('reviewer'), await principal('reviewer')];
@@ -165,7 +141,7 @@ describe.each(queueBackends())('job upkeep on the $kind backend', (backend) => {
 
     // A webhook delivery still pending, and one delivered.
     const admin = await principal('admin');
-    const subscription = await app
+    const subscription = await context
       .get(WebhooksService)
       .subscribe(admin.userId, { url: 'https://hooks.example.org/in', events: ['claim.corrected'] });
     const deliveries = await db.manager.query<{ id: string; status: string }[]>(

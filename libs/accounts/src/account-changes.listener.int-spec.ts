@@ -1,13 +1,6 @@
-import { Module, type INestApplicationContext } from '@nestjs/common';
-import { Database } from '@claimdesk/persistence';
-import {
-  createTestDatabase,
-  eventually,
-  queueBackends,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import { Module } from '@nestjs/common';
+import type { Database } from '@claimdesk/persistence';
+import { aUser, eventually, useTestContext } from '@claimdesk/testing';
 import { AccountChangesListener } from './account-changes.listener';
 import { AccountsModule } from './accounts.module';
 import { AccountsService } from './accounts.service';
@@ -18,21 +11,13 @@ import { accountChangesChannel } from './api-tokens.repository';
 class ListeningAccountsModule {}
 
 describe('AccountChangesListener against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([ListeningAccountsModule]);
   let accounts: AccountsService;
   let db: Database;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [ListeningAccountsModule]);
-    accounts = app.get(AccountsService);
-    db = app.get(Database);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    accounts = context.get(AccountsService);
+    db = context.db;
   });
 
   /** What another process does when it deactivates a user: the row, and the notice at commit. */
@@ -44,7 +29,7 @@ describe('AccountChangesListener against PostgreSQL', () => {
   };
 
   const aTokenInCache = async (name: string) => {
-    const user = await accounts.createUser({ email: `${name}-${Date.now()}@example.org`, name, role: 'reviewer' });
+    const user = await accounts.createUser(aUser({ name }));
     const { token } = await accounts.createToken({ userId: user.id });
     await expect(accounts.authenticateToken(token)).resolves.toMatchObject({ userId: user.id });
     return { user, token };

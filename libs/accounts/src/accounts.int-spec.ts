@@ -1,15 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import { verify } from '@node-rs/argon2';
-import { Database } from '@claimdesk/persistence';
-import {
-  createTestDatabase,
-  queueBackends,
-  rejectionOf,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import type { Database } from '@claimdesk/persistence';
+import { aUser, rejectionOf, useTestContext } from '@claimdesk/testing';
 import { AccountsModule } from './accounts.module';
 import { AccountsService, type CreatedUser } from './accounts.service';
 
@@ -32,42 +24,16 @@ interface TokenRow {
   revoked_at: Date | null;
 }
 
-let sequence = 0;
-
-/** A valid createUser input with a unique email; override what the test is about. */
-function aUser(overrides: Partial<{ email: string; name: string; role: string; password: string }> = {}): {
-  email: string;
-  name: string;
-  role: string;
-  password?: string;
-} {
-  sequence += 1;
-  return {
-    email: `user${sequence}-${randomBytes(3).toString('hex')}@example.com`,
-    name: 'Ada Checker',
-    role: 'reviewer',
-    ...overrides,
-  };
-}
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 describe('AccountsService against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([AccountsModule]);
   let accounts: AccountsService;
   let db: Database;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [AccountsModule]);
-    accounts = app.get(AccountsService);
-    db = app.get(Database);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    accounts = context.get(AccountsService);
+    db = context.db;
   });
 
   afterEach(() => {
@@ -355,7 +321,8 @@ describe('AccountsService against PostgreSQL', () => {
     it('refuses a wrong password and an unknown email with the same error, opening nothing', async () => {
       const before = (await sessionRows(user.id)).length;
       const wrongPassword = await rejectionOf(accounts.logIn(user.email, 'not the password'));
-      const unknownEmail = await rejectionOf(accounts.logIn(`nobody-${sequence}@example.com`, password));
+      // An email no user has: the builder's are never reused.
+      const unknownEmail = await rejectionOf(accounts.logIn(aUser().email, password));
 
       for (const error of [wrongPassword, unknownEmail]) {
         expect(error).toMatchObject({ kind: 'unauthenticated', code: 'auth.bad_credentials' });
@@ -439,21 +406,13 @@ describe('AccountsService against PostgreSQL', () => {
 
 describe('account changes against PostgreSQL', () => {
   const password = 'correct horse battery staple';
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([AccountsModule]);
   let accounts: AccountsService;
   let db: Database;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [AccountsModule]);
-    accounts = app.get(AccountsService);
-    db = app.get(Database);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    accounts = context.get(AccountsService);
+    db = context.db;
   });
 
   const eventsAbout = (userId: string) =>

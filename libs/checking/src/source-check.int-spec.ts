@@ -1,15 +1,17 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, type INestApplicationContext, Module } from '@nestjs/common';
-import { AccountsModule, AccountsService, type Principal } from '@claimdesk/accounts';
+import { Module } from '@nestjs/common';
+import { AccountsModule, type Principal } from '@claimdesk/accounts';
 import { type ClaimView, ClaimsModule, ClaimsService } from '@claimdesk/claims';
 import { DomainError } from '@claimdesk/errors';
 import { FetchFailure } from '@claimdesk/fetcher';
-import { Database } from '@claimdesk/persistence';
-import { type JobRun, OutboxRelay, QueueRegistry } from '@claimdesk/queue';
+import type { Database } from '@claimdesk/persistence';
+import { QueueRegistry } from '@claimdesk/queue';
 import { ReviewsModule } from '@claimdesk/reviews';
 import { type SourceInput, SourcesModule, SourcesService, type SourceView } from '@claimdesk/sources';
 import {
-  createTestDatabase,
+  aClaim,
+  aJobRun,
+  aPrincipal,
   type FixtureArticle,
   fixtureArticle,
   fixtureArticleHtml,
@@ -17,33 +19,16 @@ import {
   fixturePdfTitle,
   fixturePlainText,
   type FixtureSite,
-  queueBackends,
+  ManualRelay,
+  ManualRelayModule,
   startFixtureSite,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
+  useTestContext,
 } from '@claimdesk/testing';
 import { CheckingModule } from './checking.module';
 import { SourceCheckService } from './source-check.service';
 
-/** A JobRun stub: records the progress reported, nothing runs behind the test's back. */
-interface RecordingRun extends JobRun {
-  readonly reported: number[];
-}
-
-function aRun(overrides: Partial<Omit<JobRun, 'progress'>> = {}): RecordingRun {
-  const reported: number[] = [];
-  return {
-    id: `source.fetch.spec-${randomBytes(6).toString('hex')}`,
-    attempt: 1,
-    finalAttempt: false,
-    ...overrides,
-    reported,
-    progress: async (percent) => {
-      reported.push(percent);
-    },
-  };
-}
+/** A first attempt of a fetch job, recording the progress it reports. */
+const aRun = (overrides: Parameters<typeof aJobRun>[1] = {}) => aJobRun('source.fetch', overrides);
 
 interface EventTableRow {
   claim_id: string | null;
@@ -69,15 +54,6 @@ interface OutboxRow {
   data: Record<string, unknown>;
 }
 
-/** Relays only when told to (see the outbox relay spec): no worker takes the jobs it hands over. */
-@Injectable()
-class ManualRelay extends OutboxRelay {
-  override async onApplicationBootstrap(): Promise<void> {}
-}
-
-@Module({ providers: [ManualRelay] })
-class RelayTestModule {}
-
 /** Checking as the worker registers it, told of citations by reviews. */
 @Module({ imports: [CheckingModule.register({ imports: [ReviewsModule] })] })
 class CheckingTestModule {}
@@ -89,8 +65,6 @@ const hoursBefore = (date: Date, hours: number): Date => new Date(date.getTime()
 
 describe('SourceCheckService against PostgreSQL and the fixture site', () => {
   let site: FixtureSite;
-  let database: TestDatabase;
-  let app: INestApplicationContext;
   let checks: SourceCheckService;
   let sources: SourcesService;
   let claims: ClaimsService;
@@ -99,33 +73,21 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   beforeAll(async () => {
     site = await startFixtureSite();
-    database = await createTestDatabase();
-    // One backend is enough: nothing here goes through a queue but the outbox table.
-    const backend = queueBackends().find((candidate) => candidate.kind === 'postgresql')!;
-    app = await startTestContext(testRuntime(database.url, backend, 'test', { FETCH_ALLOWED_HOSTS: site.host }), [
-      CheckingTestModule,
-      ClaimsModule,
-      SourcesModule,
-      AccountsModule,
-      RelayTestModule,
-    ]);
-    checks = app.get(SourceCheckService);
-    sources = app.get(SourcesService);
-    claims = app.get(ClaimsService);
-    db = app.get(Database);
-    const user = await app.get(AccountsService).createUser({
-      email: `checking-${hex(4)}@example.com`,
-      name: 'Chen Checker',
-      role: 'submitter',
-      password: 'a long enough password',
-    });
-    actor = { userId: user.id, name: user.name, email: user.email, role: user.role };
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+  // On PostgreSQL only: nothing here goes through a queue but the outbox table. The manual relay is for the test that relays.
+  const context = useTestContext([CheckingTestModule, ClaimsModule, SourcesModule, AccountsModule, ManualRelayModule], {
+    env: () => ({ FETCH_ALLOWED_HOSTS: site.host }),
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-    await site?.close();
+  beforeAll(async () => {
+    checks = context.get(SourceCheckService);
+    sources = context.get(SourcesService);
+    claims = context.get(ClaimsService);
+    db = context.db;
+    actor = await aPrincipal(context.app, { name: 'Chen Checker' });
   });
 
   // ----- helpers -------------------------------------------------------------
@@ -139,10 +101,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
 
   /** Submits a claim whose appearance cites `url` with `quote`. */
   function aClaimCiting(url: string, quote?: string): Promise<ClaimView> {
-    return claims.submit(actor, {
-      text: `Spec claim ${hex(8)} says something checkable.`,
-      appearance: quote === undefined ? { url } : { url, quote },
-    });
+    return claims.submit(actor, aClaim({ appearance: quote === undefined ? { url } : { url, quote } }));
   }
 
   const appearanceId = (claim: ClaimView): string => claim.appearances[0]!.id;
@@ -797,7 +756,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
     };
 
     const relayAll = async (): Promise<void> => {
-      const relay = app.get(ManualRelay);
+      const relay = context.get(ManualRelay);
       while ((await relay.relayBatch()) > 0);
     };
 
@@ -889,7 +848,7 @@ describe('SourceCheckService against PostgreSQL and the fixture site', () => {
       await checks.scheduleRechecks(now);
       expect(withoutRowId(await recheckRows(mine))).toEqual(expectedRows(due, day));
       await relayAll();
-      const queue = app.get(QueueRegistry).get('sources');
+      const queue = context.get(QueueRegistry).get('sources');
       const waiting = await queue.getJobs(['waiting', 'delayed', 'prioritized']);
       const recheckJobIds = waiting
         .map((job) => job.id ?? '')

@@ -1,16 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AccountsModule, AccountsService, type Principal } from '@claimdesk/accounts';
-import { Database } from '@claimdesk/persistence';
+import { AccountsModule, type Principal } from '@claimdesk/accounts';
+import type { Database } from '@claimdesk/persistence';
 import { SourcesService } from '@claimdesk/sources';
-import {
-  createTestDatabase,
-  queueBackends,
-  rejectionOf,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import { aClaim, aPrincipal, rejectionOf, useTestContext } from '@claimdesk/testing';
 import type { ClaimFilters, ClaimSubmission, ClaimSummaryView, ClaimView } from './claim.views';
 import { ClaimsModule } from './claims.module';
 import { ClaimsService } from './claims.service';
@@ -30,47 +22,19 @@ const aTag = (): string => `t${randomBytes(5).toString('hex')}`;
 /** A name no other test uses. */
 const aName = (prefix: string): string => `${prefix} ${randomBytes(4).toString('hex')}`;
 
-/** A claim submission with defaults; override what the test is about. */
-function aClaim(overrides: Partial<ClaimSubmission> = {}): ClaimSubmission {
-  return {
-    text: `Spec claim ${randomBytes(8).toString('hex')} says something checkable.`,
-    language: 'en',
-    ...overrides,
-  };
-}
-
 const idsOf = (items: readonly { id: string }[]): string[] => items.map((item) => item.id);
 
 describe('ClaimsService against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([ClaimsModule, AccountsModule]);
   let claims: ClaimsService;
   let db: Database;
   let actor: Principal;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [ClaimsModule, AccountsModule]);
-    claims = app.get(ClaimsService);
-    db = app.get(Database);
-    actor = await aPrincipal('Clara Claimdesk');
+    claims = context.get(ClaimsService);
+    db = context.db;
+    actor = await aPrincipal(context.app, { name: 'Clara Claimdesk' });
   });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
-  /** A user to act; claims and events reference users by foreign key. */
-  async function aPrincipal(name = 'Spec Submitter'): Promise<Principal> {
-    const user = await app.get(AccountsService).createUser({
-      email: `claims-${randomBytes(4).toString('hex')}@example.com`,
-      name,
-      role: 'submitter',
-      password: 'a long enough password',
-    });
-    return { userId: user.id, name: user.name, email: user.email, role: user.role };
-  }
 
   /** Submits the claims one after the other (each in its own transaction, so each newer than the last). */
   async function submitAll(...inputs: ClaimSubmission[]): Promise<ClaimView[]> {
@@ -276,7 +240,7 @@ describe('ClaimsService against PostgreSQL', () => {
       });
 
       it('cites a registered source by id without creating it, and queues the check of its quote', async () => {
-        const { source } = await app.get(SourcesService).register(actor.userId, {
+        const { source } = await context.get(SourcesService).register(actor.userId, {
           url: `https://archive.example.org/${randomBytes(5).toString('hex')}`,
           text: 'Archived.',
         });

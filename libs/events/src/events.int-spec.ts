@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AccountsModule, AccountsService } from '@claimdesk/accounts';
-import { Database } from '@claimdesk/persistence';
-import {
-  createTestDatabase,
-  queueBackends,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import { AccountsModule } from '@claimdesk/accounts';
+import type { Database } from '@claimdesk/persistence';
+import { aPrincipal, useTestContext } from '@claimdesk/testing';
 import type { EventAction } from './event-action';
 import { EventLog } from './event-log';
 import type { NewEvent } from './events.repository';
@@ -28,34 +21,21 @@ interface EventTableRow {
 }
 
 describe('EventLog against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([EventsModule, AccountsModule]);
   let events: EventLog;
   let db: Database;
   let actor: { id: string; name: string };
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [EventsModule, AccountsModule]);
-    events = app.get(EventLog);
-    db = app.get(Database);
+    events = context.get(EventLog);
+    db = context.db;
     actor = await aUser('Ida Auditor');
   });
 
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
   /** A user to act; events reference users by foreign key. */
-  async function aUser(name = 'Event Actor'): Promise<{ id: string; name: string }> {
-    const user = await app.get(AccountsService).createUser({
-      email: `actor-${randomBytes(4).toString('hex')}@example.com`,
-      name,
-      role: 'reviewer',
-      password: 'a long enough password',
-    });
-    return { id: user.id, name: user.name };
+  async function aUser(name: string): Promise<{ id: string; name: string }> {
+    const user = await aPrincipal(context.app, { name, role: 'reviewer' });
+    return { id: user.userId, name: user.name };
   }
 
   /** A bare claim row for events to point at (the claims lib is not under test here). */

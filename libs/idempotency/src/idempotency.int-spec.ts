@@ -1,15 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import { type DomainError } from '@claimdesk/errors';
-import { Database } from '@claimdesk/persistence';
-import {
-  createTestDatabase,
-  queueBackends,
-  rejectionOf,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import type { Database } from '@claimdesk/persistence';
+import { rejectionOf, useTestContext } from '@claimdesk/testing';
 import { IdempotencyModule } from './idempotency.module';
 import { IdempotencyService } from './idempotency.service';
 
@@ -45,21 +37,13 @@ function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
 }
 
 describe('IdempotencyService against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([IdempotencyModule]);
   let idempotency: IdempotencyService;
   let db: Database;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [IdempotencyModule]);
-    idempotency = app.get(IdempotencyService);
-    db = app.get(Database);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+  beforeAll(() => {
+    idempotency = context.get(IdempotencyService);
+    db = context.db;
   });
 
   const run = (request: Request, work: () => Promise<{ status: number; body: unknown }>) =>

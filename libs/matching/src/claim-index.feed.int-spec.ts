@@ -1,14 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
 import pg from 'pg';
 import { ClaimsService } from '@claimdesk/claims';
-import {
-  createTestDatabase,
-  queueBackends,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import { useTestContext } from '@claimdesk/testing';
 import { ClaimIndexFeed } from './claim-index.feed';
 import { MatchingModule } from './matching.module';
 import { MatchingService } from './matching.service';
@@ -25,27 +18,20 @@ async function insertClaim(client: pg.Client, text: string): Promise<string> {
 const aWord = (): string => `w${randomBytes(5).toString('hex')}`;
 
 describe('ClaimIndexFeed against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([MatchingModule]);
   let feed: ClaimIndexFeed;
   let matching: MatchingService;
   const clients: pg.Client[] = [];
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [MatchingModule]);
-    feed = app.get(ClaimIndexFeed);
-    matching = app.get(MatchingService);
+  beforeAll(() => {
+    feed = context.get(ClaimIndexFeed);
+    matching = context.get(MatchingService);
   });
 
-  afterAll(async () => {
-    await Promise.all(clients.map((client) => client.end()));
-    await app?.close();
-    await database?.drop();
-  });
+  context.beforeClose(() => Promise.all(clients.map((client) => client.end())));
 
   async function connect(): Promise<pg.Client> {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: context.database.url });
     await client.connect();
     clients.push(client);
     return client;
@@ -117,7 +103,7 @@ describe('ClaimIndexFeed against PostgreSQL', () => {
        SELECT 'Bulk claim ' || g || ' ' || $1, 'x', md5(g::text || $1), '{}' FROM generate_series(1, 6000) g`,
       [word],
     );
-    const fresh = new ClaimIndexFeed(app.get(ClaimsService));
+    const fresh = new ClaimIndexFeed(context.get(ClaimsService));
     await fresh.catchUp();
     expect(fresh.index.size).toBeGreaterThanOrEqual(6000);
     expect(fresh.index.search(`bulk claim 5999 ${word}`, 1)).toHaveLength(1);

@@ -1,50 +1,24 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Module, type INestApplicationContext } from '@nestjs/common';
 import { withCorrelationId } from '@claimdesk/observability';
-import { Database } from '@claimdesk/persistence';
-import {
-  clearQueueBackend,
-  createTestDatabase,
-  queueBackends,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import type { Database } from '@claimdesk/persistence';
+import { ManualRelay, ManualRelayModule, queueBackends, useTestContext } from '@claimdesk/testing';
 import { JobOutbox } from './job-outbox';
 import { OutboxJob } from './outbox-job.entity';
-import { OutboxRelay } from './outbox-relay';
 import { QueueRegistry } from './queue-registry';
 
-/** Relays only when told to, so each test controls when rows move. */
-@Injectable()
-class ManualRelay extends OutboxRelay {
-  override async onApplicationBootstrap(): Promise<void> {}
-}
-
-@Module({ providers: [ManualRelay] })
-class RelayTestModule {}
-
 describe.each(queueBackends())('outbox relay on the $kind backend', (backend) => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  // The relay moves rows only when a test calls it.
+  const context = useTestContext([ManualRelayModule], { backend });
   let db: Database;
   let outbox: JobOutbox;
   let relay: ManualRelay;
   let queues: QueueRegistry;
 
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, backend), [RelayTestModule]);
-    db = app.get(Database);
-    outbox = app.get(JobOutbox);
-    relay = app.get(ManualRelay);
-    queues = app.get(QueueRegistry);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await clearQueueBackend(backend);
-    await database?.drop();
+  beforeAll(() => {
+    db = context.db;
+    outbox = context.get(JobOutbox);
+    relay = context.get(ManualRelay);
+    queues = context.get(QueueRegistry);
   });
 
   const systemQueue = () => queues.get('system');

@@ -1,18 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AccountsModule, AccountsService, type Principal, type Role } from '@claimdesk/accounts';
+import { AccountsModule, type Principal } from '@claimdesk/accounts';
 import { type ClaimSubmission, ClaimsModule, ClaimsService, type ClaimView, type EventView } from '@claimdesk/claims';
 import { DomainError } from '@claimdesk/errors';
-import { Database } from '@claimdesk/persistence';
+import type { Database } from '@claimdesk/persistence';
 import { SourcesService } from '@claimdesk/sources';
 import {
-  createTestDatabase,
-  queueBackends,
+  aClaim as aSubmission,
+  aPrincipal,
   rejectionOf,
   startTestContext,
-  type TestDatabase,
-  type TestQueueBackend,
   testRuntime,
+  useTestContext,
 } from '@claimdesk/testing';
 import { ClaimDetailService, type ClaimDetailView } from './claim-detail.service';
 import type { ClaimReviewJsonLd } from './claim-review';
@@ -45,20 +43,16 @@ const organizationName = 'Spec Fact Desk';
 
 const hex = (bytes = 5): string => randomBytes(bytes).toString('hex');
 
-/** A claim submission with defaults; override what the test is about. */
-function aSubmission(overrides: Partial<ClaimSubmission> = {}): ClaimSubmission {
-  return { text: `Reviews spec claim ${hex(8)} says something checkable.`, ...overrides };
-}
-
 /** The claim id a ClaimReview's url ends with. */
 const claimIdOf = (review: ClaimReviewJsonLd): string => review.url.slice(review.url.lastIndexOf('/') + 1);
 
 const outcomesOf = (results: readonly ConsensusOutcome[]): string[] => results.map((result) => result.outcome);
 
 describe('ReviewsService against PostgreSQL', () => {
-  let database: TestDatabase;
-  let backend: TestQueueBackend;
-  let app: INestApplicationContext;
+  // On PostgreSQL only: nothing here goes through a queue but the outbox table.
+  const context = useTestContext([ReviewsModule, AccountsModule, ClaimsModule], {
+    env: { PUBLIC_URL: publicUrl, ORGANIZATION_NAME: organizationName },
+  });
   let reviews: ReviewsService;
   let details: ClaimDetailService;
   let claims: ClaimsService;
@@ -71,41 +65,19 @@ describe('ReviewsService against PostgreSQL', () => {
   let reviewerC: Principal;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    // One backend is enough: nothing here goes through a queue but the outbox table.
-    backend = queueBackends().find((candidate) => candidate.kind === 'postgresql')!;
-    app = await startTestContext(
-      testRuntime(database.url, backend, 'test', { PUBLIC_URL: publicUrl, ORGANIZATION_NAME: organizationName }),
-      [ReviewsModule, AccountsModule, ClaimsModule],
-    );
-    reviews = app.get(ReviewsService);
-    details = app.get(ClaimDetailService);
-    claims = app.get(ClaimsService);
-    sources = app.get(SourcesService);
-    db = app.get(Database);
-    submitter = await aPrincipal('submitter', 'Sam Submitter');
-    editor = await aPrincipal('editor', 'Edie Editor');
-    reviewerA = await aPrincipal('reviewer', 'Ada Reviewer');
-    reviewerB = await aPrincipal('reviewer', 'Ben Reviewer');
-    reviewerC = await aPrincipal('reviewer', 'Cy Reviewer');
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    reviews = context.get(ReviewsService);
+    details = context.get(ClaimDetailService);
+    claims = context.get(ClaimsService);
+    sources = context.get(SourcesService);
+    db = context.db;
+    submitter = await aPrincipal(context.app, { role: 'submitter', name: 'Sam Submitter' });
+    editor = await aPrincipal(context.app, { role: 'editor', name: 'Edie Editor' });
+    reviewerA = await aPrincipal(context.app, { role: 'reviewer', name: 'Ada Reviewer' });
+    reviewerB = await aPrincipal(context.app, { role: 'reviewer', name: 'Ben Reviewer' });
+    reviewerC = await aPrincipal(context.app, { role: 'reviewer', name: 'Cy Reviewer' });
   });
 
   // ----- helpers -------------------------------------------------------------
-
-  async function aPrincipal(role: Role, name: string): Promise<Principal> {
-    const user = await app.get(AccountsService).createUser({
-      email: `reviews-${role}-${hex(4)}@example.com`,
-      name,
-      role,
-      password: 'a long enough password',
-    });
-    return { userId: user.id, name: user.name, email: user.email, role: user.role };
-  }
 
   function aClaim(overrides: Partial<ClaimSubmission> = {}): Promise<ClaimView> {
     return claims.submit(submitter, aSubmission(overrides));
@@ -363,7 +335,7 @@ describe('ReviewsService against PostgreSQL', () => {
 
     it('CONSENSUS_MIN_VERDICTS=3 raises the threshold to three agreeing verdicts', async () => {
       const strict = await startTestContext(
-        testRuntime(database.url, backend, 'test', { CONSENSUS_MIN_VERDICTS: '3' }),
+        testRuntime(context.database.url, context.backend, 'test', { CONSENSUS_MIN_VERDICTS: '3' }),
         [ReviewsModule, AccountsModule, ClaimsModule],
       );
       try {

@@ -1,16 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AccountsModule, AccountsService } from '@claimdesk/accounts';
-import { Database } from '@claimdesk/persistence';
-import {
-  createTestDatabase,
-  queueBackends,
-  rejectionOf,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
-import type { SourceInput } from './source.views';
+import { AccountsModule } from '@claimdesk/accounts';
+import type { Database } from '@claimdesk/persistence';
+import { aPrincipal, aSource, rejectionOf, useTestContext } from '@claimdesk/testing';
 import { SourcesModule } from './sources.module';
 import { SourcesService } from './sources.service';
 
@@ -36,43 +27,19 @@ interface SnapshotRow {
   text_length: number;
 }
 
-/** A source input at a URL of its own; override what the test is about. */
-function aSource(overrides: Partial<SourceInput> = {}): SourceInput {
-  return { url: `https://news.example.org/${randomBytes(5).toString('hex')}/story`, ...overrides };
-}
-
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 describe('SourcesService against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([SourcesModule, AccountsModule]);
   let sources: SourcesService;
   let db: Database;
   let actorId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [SourcesModule, AccountsModule]);
-    sources = app.get(SourcesService);
-    db = app.get(Database);
-    actorId = await aUser();
+    sources = context.get(SourcesService);
+    db = context.db;
+    actorId = (await aPrincipal(context.app, { name: 'Sam Sourcer' })).userId;
   });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-  });
-
-  /** A user to act; sources and events reference users by foreign key. */
-  async function aUser(): Promise<string> {
-    const user = await app.get(AccountsService).createUser({
-      email: `sources-${randomBytes(4).toString('hex')}@example.com`,
-      name: 'Sam Sourcer',
-      role: 'submitter',
-      password: 'a long enough password',
-    });
-    return user.id;
-  }
 
   const eventsOf = (sourceId: string): Promise<EventTableRow[]> =>
     db.manager.query<EventTableRow[]>(
@@ -269,7 +236,7 @@ describe('SourcesService against PostgreSQL', () => {
     it('records the snapshot_added event as done by the user who submitted the text', async () => {
       const url = aSource().url;
       await sources.register(actorId, { url });
-      const secondUser = await aUser();
+      const secondUser = (await aPrincipal(context.app)).userId;
 
       const { source } = await sources.register(secondUser, { url, text: 'Text supplied by a second user.' });
 

@@ -13,6 +13,7 @@ export {
   type ClaimdeskApp,
   eventuallyWithOutput,
   freePort,
+  ProcessGroup,
   runCli,
   type RunningProcess,
   startProcess,
@@ -33,3 +34,17 @@ export {
   type FixtureSite,
   startFixtureSite,
 } from './fixture-site';
+export {
+  aClaim,
+  aJobRun,
+  aPrincipal,
+  aSource,
+  aUser,
+  builtUserPassword,
+  type RecordingJobRun,
+  uniqueWord,
+  type UserInput,
+} from './builders';
+export { useTestContext, type TestContext, type TestContextOptions } from './test-context';
+export { ManualRelay, ManualRelayModule } from './manual-relay';
+export { openSqlProbe, type SqlProbe } from './sql-probe';

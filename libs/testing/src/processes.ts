@@ -113,3 +113,37 @@ export async function eventuallyWithOutput<T>(
     throw new Error(`${(error as Error).message}\n${output.join('\n')}`, { cause: error });
   }
 }
+
+/**
+ * The processes one spec starts, so that a probe can fail with their output
+ * and every one still running is killed when the spec is done.
+ */
+export class ProcessGroup {
+  private readonly running: RunningProcess[] = [];
+
+  /** {@link startProcess}, kept in the group. */
+  start(app: ClaimdeskApp, env: Record<string, string | undefined>, args: string[] = []): RunningProcess {
+    const started = startProcess(app, env, args);
+    this.running.push(started);
+    return started;
+  }
+
+  /** The processes started since the last {@link killAll}, in the order they were started. */
+  get all(): readonly RunningProcess[] {
+    return this.running;
+  }
+
+  /** {@link eventually}, failing with the tail of each process's output. */
+  waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+    return eventuallyWithOutput(this.running, probe, timeoutMs, what);
+  }
+
+  /** Kills (SIGKILL) every process still running, waits until all have ended, and forgets them. */
+  async killAll(): Promise<void> {
+    for (const started of this.running) {
+      if (started.child.exitCode === null && started.child.signalCode === null) started.child.kill('SIGKILL');
+    }
+    await Promise.all(this.running.map((started) => started.exited));
+    this.running.length = 0;
+  }
+}

@@ -1,21 +1,12 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AccountsModule, AccountsService } from '@claimdesk/accounts';
+import { AccountsModule } from '@claimdesk/accounts';
 import { DomainError } from '@claimdesk/errors';
 import { EventLog, type NewEvent } from '@claimdesk/events';
 import { FetchFailure } from '@claimdesk/fetcher';
-import { Database } from '@claimdesk/persistence';
-import type { JobRun } from '@claimdesk/queue';
-import {
-  createTestDatabase,
-  queueBackends,
-  rejectionOf,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import type { Database } from '@claimdesk/persistence';
+import { aJobRun, aPrincipal, rejectionOf, useTestContext } from '@claimdesk/testing';
 import type { WebhookEvent } from './webhook-subscription.entity';
 import type { CreatedSubscriptionView } from './webhook.views';
 import { WebhooksModule } from './webhooks.module';
@@ -93,16 +84,8 @@ async function startReceiver(): Promise<Receiver> {
   };
 }
 
-/** A JobRun stub for calling deliver() directly. */
-function aRun(overrides: Partial<Omit<JobRun, 'progress'>> = {}): JobRun {
-  return {
-    id: `webhook.deliver.spec-${randomBytes(6).toString('hex')}`,
-    attempt: 1,
-    finalAttempt: false,
-    ...overrides,
-    progress: async () => undefined,
-  };
-}
+/** A first attempt of a delivery job, for calling deliver() directly. */
+const aRun = (overrides: Parameters<typeof aJobRun>[1] = {}) => aJobRun('webhook.deliver', overrides);
 
 /** What a receiver computes to check a delivery: constant-time comparison of the signature header. */
 function hasValidSignature(request: ReceivedRequest, secret: string): boolean {
@@ -125,8 +108,6 @@ const hex = (bytes = 4): string => randomBytes(bytes).toString('hex');
 
 describe('WebhooksService against PostgreSQL', () => {
   let receiver: Receiver;
-  let database: TestDatabase;
-  let app: INestApplicationContext;
   let webhooks: WebhooksService;
   let events: EventLog;
   let db: Database;
@@ -134,34 +115,25 @@ describe('WebhooksService against PostgreSQL', () => {
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    database = await createTestDatabase();
-    // No worker runs here: the jobs the fan-out enqueues stay in the outbox table, where the tests read them.
-    const backend = queueBackends().find((candidate) => candidate.kind === 'postgresql')!;
-    app = await startTestContext(testRuntime(database.url, backend, 'test', { FETCH_ALLOWED_HOSTS: receiver.host }), [
-      WebhooksModule,
-      AccountsModule,
-    ]);
-    webhooks = app.get(WebhooksService);
-    events = app.get(EventLog);
-    db = app.get(Database);
-    const admin = await app.get(AccountsService).createUser({
-      email: `webhooks-${hex()}@example.com`,
-      name: 'Ada Admin',
-      role: 'admin',
-      password: 'a long enough password',
-    });
-    adminId = admin.id;
+  });
+  afterAll(async () => {
+    await receiver?.close();
+  });
+  // On PostgreSQL and with no worker: the jobs the fan-out enqueues stay in the outbox table, where the tests read them.
+  const context = useTestContext([WebhooksModule, AccountsModule], {
+    env: () => ({ FETCH_ALLOWED_HOSTS: receiver.host }),
+  });
+
+  beforeAll(async () => {
+    webhooks = context.get(WebhooksService);
+    events = context.get(EventLog);
+    db = context.db;
+    adminId = (await aPrincipal(context.app, { name: 'Ada Admin', role: 'admin' })).userId;
   });
 
   afterEach(async () => {
     // Every test starts without subscriptions: one left over would get the next test's events.
     await db.manager.query(`UPDATE webhook_subscriptions SET deleted_at = now() WHERE deleted_at IS NULL`);
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
-    await receiver?.close();
   });
 
   // ----- helpers -------------------------------------------------------------

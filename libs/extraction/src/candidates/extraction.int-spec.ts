@@ -1,18 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { AccountsModule, AccountsService, type Principal } from '@claimdesk/accounts';
+import { AccountsModule, type Principal } from '@claimdesk/accounts';
 import { ClaimsService } from '@claimdesk/claims';
-import { Database } from '@claimdesk/persistence';
-import type { JobRun } from '@claimdesk/queue';
+import type { Database } from '@claimdesk/persistence';
 import { SourcesModule, SourcesService } from '@claimdesk/sources';
-import {
-  createTestDatabase,
-  queueBackends,
-  rejectionOf,
-  startTestContext,
-  type TestDatabase,
-  testRuntime,
-} from '@claimdesk/testing';
+import { aJobRun, aPrincipal, rejectionOf, useTestContext } from '@claimdesk/testing';
 import { ClaimExtractor } from '../claim-extractor';
 import type { CandidateView } from './candidate.views';
 import { CandidatesModule } from './candidates.module';
@@ -47,36 +38,17 @@ interface CandidateRow {
 }
 
 describe('ExtractionService against PostgreSQL', () => {
-  let database: TestDatabase;
-  let app: INestApplicationContext;
+  const context = useTestContext([CandidatesModule, SourcesModule, AccountsModule]);
   let extraction: ExtractionService;
   let sources: SourcesService;
   let db: Database;
   let reviewer: Principal;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    app = await startTestContext(testRuntime(database.url, queueBackends()[0]!), [
-      CandidatesModule,
-      SourcesModule,
-      AccountsModule,
-    ]);
-    extraction = app.get(ExtractionService);
-    sources = app.get(SourcesService);
-    db = app.get(Database);
-    const email = `extraction-${randomBytes(4).toString('hex')}@example.com`;
-    const user = await app.get(AccountsService).createUser({
-      email,
-      name: 'Rae Reviewer',
-      role: 'reviewer',
-      password: 'a long enough password',
-    });
-    reviewer = { userId: user.id, name: user.name, email, role: 'reviewer' };
-  });
-
-  afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    extraction = context.get(ExtractionService);
+    sources = context.get(SourcesService);
+    db = context.db;
+    reviewer = await aPrincipal(context.app, { name: 'Rae Reviewer', role: 'reviewer' });
   });
 
   afterEach(() => {
@@ -84,12 +56,7 @@ describe('ExtractionService against PostgreSQL', () => {
   });
 
   /** A job run of the given attempt, as the worker hands it to a handler. */
-  const aRun = (finalAttempt = false): JobRun => ({
-    id: `source.extract.${randomBytes(4).toString('hex')}`,
-    attempt: finalAttempt ? 5 : 1,
-    finalAttempt,
-    progress: async () => undefined,
-  });
+  const aRun = (finalAttempt = false) => aJobRun('source.extract', finalAttempt ? { attempt: 5, finalAttempt } : {});
 
   async function anArticle(text = article, extractClaims = true): Promise<string> {
     const { source } = await sources.register(reviewer.userId, {
@@ -273,7 +240,7 @@ describe('ExtractionService against PostgreSQL', () => {
       expect(promotion.created).toBe(true);
 
       await sources.register(reviewer.userId, {
-        url: (await app.get(SourcesService).get(sourceId)).url,
+        url: (await context.get(SourcesService).get(sourceId)).url,
         text: correctedArticle,
       });
       const newer = await latestSnapshotOf(sourceId);
@@ -304,7 +271,7 @@ describe('ExtractionService against PostgreSQL', () => {
     it('records a failure of the extractor at once, without retrying, and a request tries again', async () => {
       const sourceId = await anArticle();
       const snapshot = await latestSnapshotOf(sourceId);
-      jest.spyOn(app.get(ClaimExtractor), 'extract').mockImplementationOnce(() => {
+      jest.spyOn(context.get(ClaimExtractor), 'extract').mockImplementationOnce(() => {
         throw new Error('the segmenter tripped');
       });
 
@@ -365,7 +332,7 @@ describe('ExtractionService against PostgreSQL', () => {
     it('lists an existing claim a candidate repeats among its matches', async () => {
       const sourceId = await extracted();
       const [best] = await allCandidates(sourceId);
-      const earlier = await app.get(ClaimsService).submit(reviewer, { text: best!.text });
+      const earlier = await context.get(ClaimsService).submit(reviewer, { text: best!.text });
 
       const [listed] = (await extraction.list(sourceId, undefined, 1)).items;
 
