@@ -533,10 +533,12 @@ export class ClaimsRepository {
     await this.db.manager.query(`UPDATE claims SET tiebreak_version = $2 WHERE id = $1`, [id, version]);
   }
 
-  /** The claims in review with their current version: the rounds whose verdicts may call for a change of status. */
-  listInReview(): Promise<ClaimState[]> {
+  /** Up to `limit` claims in review with their current version, by id after `afterId`. */
+  listInReview(afterId: string | null, limit: number): Promise<ClaimState[]> {
     return this.db.manager.query<ClaimState[]>(
-      `SELECT id, status, version, ${claimStateColumns} FROM claims WHERE status = 'in_review'`,
+      `SELECT id, status, version, ${claimStateColumns} FROM claims
+        WHERE status = 'in_review' AND ($1::uuid IS NULL OR id > $1) ORDER BY id LIMIT $2`,
+      [afterId, limit],
     );
   }
 

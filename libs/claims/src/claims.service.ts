@@ -524,9 +524,12 @@ export class ClaimsService {
     await this.claims.setTiebreakVersion(id, version);
   }
 
-  /** Every claim in review, with its version and flags: the rounds whose verdicts may call for a change of status. */
-  listInReview(): Promise<ClaimState[]> {
-    return this.claims.listInReview();
+  /**
+   * Claims in review, with their version and flags (the rounds whose verdicts
+   * may call for a change of status), `limit` at a time by id after `afterId`.
+   */
+  listInReview(afterId: string | null, limit: number): Promise<ClaimState[]> {
+    return this.claims.listInReview(afterId, limit);
   }
 
   /** The claims as a published ClaimReview describes them, in no particular order; unknown ids are left out. */

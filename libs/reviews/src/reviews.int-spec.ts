@@ -3,6 +3,7 @@ import { AccountsModule, type Principal } from '@claimdesk/accounts';
 import { type ClaimSubmission, ClaimsModule, ClaimsService, type ClaimView, type EventView } from '@claimdesk/claims';
 import { DomainError } from '@claimdesk/errors';
 import type { Database } from '@claimdesk/persistence';
+import type { AwaitedJob } from '@claimdesk/queue';
 import { SourcesService } from '@claimdesk/sources';
 import {
   aClaim as aSubmission,
@@ -229,6 +230,26 @@ describe('ReviewsService against PostgreSQL', () => {
   // ----- consensus rules -------------------------------------------------------
 
   describe('consensus rules', () => {
+    it('the sweep for lost status-change jobs finds every due round, however the claims in review are paged', async () => {
+      const due = [await aClaimInReview(), await aClaimInReview(), await aClaimInReview()];
+      for (const claim of due) {
+        await verdict(reviewerA, claim.id, 'false');
+        await verdict(reviewerB, claim.id, 'false');
+      }
+      const waiting = await aClaimInReview();
+      await verdict(reviewerA, waiting.id, 'false');
+      await aClaimInReview();
+      const later = new Date(Date.now() + 60_000);
+      const claimIdsOf = (jobs: AwaitedJob[]) =>
+        jobs.map((awaited) => (awaited.job.data as { claimId: string }).claimId).sort();
+
+      const whole = claimIdsOf(await reviews.awaitedJobs(later));
+      expect(whole).toEqual(expect.arrayContaining(due.map((claim) => claim.id)));
+      expect(whole).not.toContain(waiting.id);
+      expect(claimIdsOf(await reviews.awaitedJobs(later, 2))).toEqual(whole);
+      expect(claimIdsOf(await reviews.awaitedJobs(later, 1))).toEqual(whole);
+    });
+
     it('one verdict (of the two needed) waits', async () => {
       const claim = await aClaimInReview();
       await verdict(reviewerA, claim.id, 'half_true');

@@ -53,6 +53,8 @@ export interface VerdictRequest {
 
 /** Most claims one sweep for lost jobs looks at. */
 const sweepBatch = 500;
+/** How many claims in review one query of the sweep reads. */
+const inReviewPage = 1_000;
 
 export type ConsensusOutcome =
   | { outcome: 'consensus'; rating: Rating; verdicts: number; split?: true }
@@ -442,13 +444,21 @@ export class ReviewsService {
    * verdicts (`claim.evaluate.<claim id>.<version>.<latest verdict, ms>`): a
    * lost evaluation is re-driven once, and one that ran is not repeated.
    */
-  async awaitedJobs(before: Date): Promise<AwaitedJob[]> {
-    const claims = await this.reviews.awaitingEvaluationBefore(
-      await this.claims.listInReview(),
-      before,
-      this.config.consensusMinVerdicts,
-      sweepBatch,
-    );
+  async awaitedJobs(before: Date, pageSize = inReviewPage): Promise<AwaitedJob[]> {
+    // The claims in review a page at a time, so memory stays flat however many there are.
+    const claims: Awaited<ReturnType<ReviewsRepository['awaitingEvaluationBefore']>> = [];
+    for (let after: string | null = null; claims.length < sweepBatch;) {
+      const page = await this.claims.listInReview(after, pageSize);
+      const due = await this.reviews.awaitingEvaluationBefore(
+        page,
+        before,
+        this.config.consensusMinVerdicts,
+        sweepBatch - claims.length,
+      );
+      claims.push(...due);
+      if (page.length < pageSize) break;
+      after = page.at(-1)!.id;
+    }
     return claims.map(({ claimId, version, lastVerdictAt }) => ({
       job: { name: 'claim.evaluate', data: { claimId } },
       key: `${claimId}.${version}.${new Date(lastVerdictAt).getTime()}`,
