@@ -3,7 +3,7 @@ import { Database } from '@claimdesk/persistence';
 import { Appearance } from './appearance.entity';
 import type { ClaimListTerms, ListedClaim } from './claim-list-terms';
 import type { ClaimStatus } from './claim-status';
-import type { ClaimSort } from './claim.views';
+import type { ClaimSort, ReviewedClaimView } from './claim.views';
 import { Claim } from './claim.entity';
 
 export interface ClaimRow {
@@ -60,17 +60,11 @@ export interface ClaimState {
   tiebreakVersion: number | null;
 }
 
-/** A claim as a published ClaimReview describes it: text, date, claimant and where it appeared. */
-export interface ReviewedClaimRow {
-  id: string;
-  text: string;
-  headline: string | null;
-  claimDate: string | null;
-  claimantName: string | null;
-  claimantRole: string | null;
+/** A reviewed claim as stored: its appearances by source (the sources lib has their URLs). */
+export type ReviewedClaimRow = Omit<ReviewedClaimView, 'appearanceUrls'> & {
   /** The sources of its appearances, oldest appearance first. */
   appearanceSourceIds: string[];
-}
+};
 
 /** The columns an edit may change; each left undefined stays as it is. */
 export interface ClaimEditColumns {

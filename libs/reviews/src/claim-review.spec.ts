@@ -1,6 +1,7 @@
+import type { ReviewedClaimView } from '@claimdesk/claims';
 import { type ClaimReviewJsonLd, toClaimReview } from './claim-review';
 import { type Rating, ratings } from './rating';
-import type { ReviewedClaimRow, ReviewRow } from './reviews.repository';
+import type { ReviewRow } from './reviews.repository';
 
 /*
  * Google's Fact Check (ClaimReview) markup, as its structured-data guide
@@ -143,7 +144,7 @@ function claimReviewProblems(doc: unknown, site: { publicUrl: string }): string[
 const site = { publicUrl: 'https://factcheck.example.org', organizationName: 'Example Fact Desk' };
 const claimId = '5b0c3c5e-8d1f-4a4e-9c11-0f6f1e2a3b4c';
 
-function aClaimRow(overrides: Partial<ReviewedClaimRow> = {}): ReviewedClaimRow {
+function aClaimRow(overrides: Partial<ReviewedClaimView> = {}): ReviewedClaimView {
   return {
     id: claimId,
     text: 'The council spent 40 percent more on bus lanes than it budgeted.',
@@ -182,7 +183,7 @@ const expectedValues: Record<Rating, number | null> = {
   unverifiable: null,
 };
 
-const claimVariants: [string, Partial<ReviewedClaimRow>][] = [
+const claimVariants: [string, Partial<ReviewedClaimView>][] = [
   ['a claimant with a role, a date and appearances', {}],
   ['a claimant without a role', { claimantRole: null }],
   ['no claimant', { claimantName: null, claimantRole: null }],

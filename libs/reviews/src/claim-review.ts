@@ -1,5 +1,6 @@
+import type { ReviewedClaimView } from '@claimdesk/claims';
 import { bestRating, type Rating, ratingNames, ratingValues, worstRating } from './rating';
-import type { ReviewedClaimRow, ReviewRecord } from './reviews.repository';
+import type { ReviewRecord } from './reviews.repository';
 
 /** schema.org ClaimReview, as Google's Fact Check markup reads it. */
 export interface ClaimReviewJsonLd {
@@ -38,7 +39,7 @@ export interface ClaimReviewJsonLd {
  * every correction note.
  */
 export function toClaimReview(
-  claim: ReviewedClaimRow,
+  claim: ReviewedClaimView,
   versions: readonly ReviewRecord[],
   site: { publicUrl: string; organizationName: string },
 ): ClaimReviewJsonLd {

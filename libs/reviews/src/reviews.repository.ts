@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ClaimListTerms, ClaimState, ClaimTerm, ReviewedClaimView } from '@claimdesk/claims';
+import type { ClaimListTerms, ClaimState, ClaimTerm } from '@claimdesk/claims';
 import type { QuoteCheckView } from '@claimdesk/checking';
 import { Database } from '@claimdesk/persistence';
 import type { Stance } from './evidence.entity';
@@ -57,9 +57,6 @@ export interface ReviewRecord {
 export interface ReviewRow extends ReviewRecord {
   publishedByName: string | null;
 }
-
-/** The claim a published review is about, as ClaimReview describes it. */
-export type ReviewedClaimRow = ReviewedClaimView;
 
 const verdictColumns = `v.id, v.reviewer_id AS "reviewerId", v.rating, v.rationale,
   v.evidence_ids AS "evidenceIds", v.claim_version AS "claimVersion", v.created_at AS "createdAt",
