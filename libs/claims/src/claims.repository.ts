@@ -256,10 +256,11 @@ export class ClaimsRepository {
     return { ...row!, url };
   }
 
-  /** The claim with its claimant and its match keys. */
-  async findById(id: string): Promise<ClaimDetailRow | null> {
-    const [row] = await this.db.manager.query<ClaimDetailRow[]>(
-      `SELECT ${claimColumns}, c.normalized_text AS "normalizedText", c.text_hash AS "textHash", c.fingerprint
+  /** The claim with its claimant, its match keys and its workflow state. */
+  async findById(id: string): Promise<(ClaimDetailRow & ClaimState) | null> {
+    const [row] = await this.db.manager.query<(ClaimDetailRow & ClaimState)[]>(
+      `SELECT ${claimColumns}, c.normalized_text AS "normalizedText", c.text_hash AS "textHash", c.fingerprint,
+              ${claimStateColumns}
          FROM claims c LEFT JOIN claimants cl ON cl.id = c.claimant_id WHERE c.id = $1`,
       [id],
     );

@@ -292,12 +292,21 @@ export class ClaimsService {
 
   /** The claim, its appearances and the claims like it; the review workflow's part is added by its claim detail. */
   async get(id: string): Promise<ClaimView> {
+    return (await this.getWithState(id)).claim;
+  }
+
+  /** The claim as {@link get} gives it, with the workflow state read in the same query. */
+  async getWithState(id: string): Promise<{ claim: ClaimView; state: ClaimState }> {
     const row = await this.claims.findById(id);
     if (row === null) throw claimNotFound(id);
     // One after the other: inside a transaction both share one connection.
     const appearances = await this.listAppearances(id);
     const similar = await this.claims.findSimilar(row, id, similarLimit);
-    return toView(row, appearances, similar);
+    const { status, version, disagreementVersion, tiebreakVersion } = row;
+    return {
+      claim: toView(row, appearances, similar),
+      state: { id, status, version, disagreementVersion, tiebreakVersion },
+    };
   }
 
   /** The appearances with their sources' URLs, in one query for any number. */

@@ -60,15 +60,14 @@ export class ClaimDetailService {
 
   /** The claim as `viewer` may see it, with what they may do next; 404 when there is no such claim. */
   async describe(viewer: Principal, claimId: string): Promise<ClaimDetail> {
-    const claim = await this.claims.get(claimId);
+    const { claim, state } = await this.claims.getWithState(claimId);
     // One after the other: inside a transaction they share one connection.
     const evidence = await this.reviews.listEvidence(claimId);
     const round = await this.roundOnShow(claim);
     const roundVerdicts = round === null ? [] : await this.reviews.verdictsOn(claim.id, round);
     const versions = await this.reviews.listReviews(claimId);
     const assigned = await this.reviews.listAssignees(claimId);
-    const state = await this.claims.findState(claimId);
-    const split = state !== null && isSplit(state);
+    const split = isSplit(state);
     const capabilities = claimCapabilities(
       viewer,
       {
